@@ -1,0 +1,115 @@
+// The one owner of the content schema: the shapes every loader, page and test agrees on.
+// Formats are described for authors in content/README.md.
+
+export const CATER_PARTS = ['context', 'architecture', 'tradeoffs', 'execution', 'risks'] as const;
+export type CaterPart = (typeof CATER_PARTS)[number];
+
+/** Notes about the interview method and project stories; not an exam domain. */
+export const INTERVIEW_DOMAIN = 'interview-prep';
+
+export interface ExamDomain {
+	id: string;
+	title: string;
+	weight: [number, number];
+	skills: string[];
+}
+
+export interface ExamOutline {
+	exam: string;
+	title: string;
+	checked: string;
+	source: string;
+	domains: ExamDomain[];
+	[extra: string]: unknown;
+}
+
+export interface Source {
+	title: string;
+	url: string;
+}
+
+export interface Note {
+	id: string;
+	title: string;
+	domain: string;
+	order: number;
+	objectives: string[];
+	sources: Source[];
+	lab?: string;
+	/** Markdown body, compiled to HTML at build time. */
+	body: string;
+	file: string;
+}
+
+export interface Card {
+	/** Globally unique: `<deck>/<card-id>`. */
+	id: string;
+	deck: string;
+	front: string;
+	back: string;
+	tags: string[];
+	note: string;
+	file: string;
+}
+
+export interface Deck {
+	id: string;
+	title: string;
+	description: string;
+	cards: Card[];
+	file: string;
+}
+
+export interface InterviewQuestion {
+	id: string;
+	question: string;
+	source: string;
+	area: string;
+	notes: string[];
+	checklist: Record<CaterPart, string[]>;
+	answer: Record<CaterPart, string>;
+	followups: string[];
+	pitfalls: string[];
+	file: string;
+}
+
+export type ItemType = 'single' | 'multiple' | 'ordering' | 'yesno' | 'case';
+
+export interface ExamOption {
+	text: string;
+	correct: boolean;
+	why: string;
+}
+
+export interface YesNoStatement {
+	text: string;
+	answer: boolean;
+	why: string;
+}
+
+export interface ExamItem {
+	id: string;
+	type: ItemType;
+	domain: string;
+	note: string;
+	/** Documentation page backing the answer (https). Empty on a case's sub-items. */
+	source: string;
+	stem: string;
+	options: ExamOption[];
+	statements: YesNoStatement[];
+	scenario?: string;
+	items: ExamItem[];
+	explanation: string;
+	file: string;
+}
+
+/** A problem found in a content file, named so an author can fix it. */
+export class ContentError extends Error {
+	constructor(
+		readonly file: string,
+		readonly detail: string
+	) {
+		super(`${file}: ${detail}`);
+		this.name = 'ContentError';
+	}
+}

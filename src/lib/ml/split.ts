@@ -1,0 +1,23 @@
+import { seededRandom, shuffle } from './random';
+
+export interface Split {
+	train: Uint32Array;
+	test: Uint32Array;
+}
+
+/** Stratified train/test split: each class keeps its share in both parts. */
+export function stratifiedSplit(y: Uint8Array, testFraction: number, seed: number): Split {
+	if (!(testFraction > 0 && testFraction < 1)) throw new RangeError('testFraction must be between 0 and 1');
+	const random = seededRandom(seed);
+	const train: number[] = [];
+	const test: number[] = [];
+	for (const label of [0, 1]) {
+		const idx: number[] = [];
+		for (let i = 0; i < y.length; i++) if (y[i] === label) idx.push(i);
+		shuffle(idx, random);
+		const nTest = Math.round(idx.length * testFraction);
+		test.push(...idx.slice(0, nTest));
+		train.push(...idx.slice(nTest));
+	}
+	return { train: Uint32Array.from(train).sort(), test: Uint32Array.from(test).sort() };
+}
