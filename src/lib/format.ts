@@ -1,0 +1,23 @@
+// Number formatting shared by pages. Pure, so it is unit-tested.
+
+export function formatBytes(bytes: number | null): string {
+	if (bytes === null) return 'unknown';
+	const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+	let v = bytes;
+	let i = 0;
+	while (v >= 1024 && i < units.length - 1) {
+		v /= 1024;
+		i++;
+	}
+	return `${v < 10 && i > 0 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
+}
+
+/** 0.8123 → "81.2 %" */
+export function formatPercent(fraction: number, digits = 1): string {
+	return Number.isFinite(fraction) ? `${(fraction * 100).toFixed(digits)} %` : '–';
+}
+
+export function formatDateTime(iso: string | Date): string {
+	const d = typeof iso === 'string' ? new Date(iso) : iso;
+	return d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}

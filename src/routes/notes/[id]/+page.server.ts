@@ -1,0 +1,32 @@
+import { error } from '@sveltejs/kit';
+import { content } from '$lib/content/content.server';
+import { renderMarkdown, renderInline } from '$lib/content/render-markdown';
+import { INTERVIEW_DOMAIN } from '$lib/content/schema';
+
+export function entries() {
+	return content.notes.map((n) => ({ id: n.id }));
+}
+
+export function load({ params }) {
+	const note = content.notes.find((n) => n.id === params.id);
+	if (!note) error(404, `No note called "${params.id}"`);
+	const siblings = content.notes.filter((n) => n.domain === note.domain);
+	const i = siblings.indexOf(note);
+	const link = (n: (typeof siblings)[number] | undefined) => (n ? { id: n.id, title: n.title } : null);
+	const domain = content.outline?.domains.find((d) => d.id === note.domain);
+	return {
+		note: {
+			id: note.id,
+			title: note.title,
+			domainTitle: domain?.title ?? (note.domain === INTERVIEW_DOMAIN ? 'Interview preparation' : note.domain),
+			objectives: note.objectives.map(renderInline),
+			sources: note.sources,
+			lab: note.lab ?? null,
+			html: renderMarkdown(note.body)
+		},
+		previous: link(siblings[i - 1]),
+		next: link(siblings[i + 1]),
+		cards: content.decks.flatMap((d) => d.cards.filter((c) => c.note === note.id).map((c) => ({ id: c.id, front: renderInline(c.front) }))),
+		itemCount: content.items.filter((it) => it.note === note.id || it.items.some((s) => s.note === note.id)).length
+	};
+}

@@ -1,0 +1,5 @@
+import { content } from '$lib/content/content.server';
+
+export function load() {
+	return { cardIds: content.decks.flatMap((d) => d.cards.map((c) => c.id)) };
+}
