@@ -1,6 +1,7 @@
 // The single owner of Prep Lab's IndexedDB schema. Every store, key and index is declared here,
 // and each schema version adds one cumulative `if (oldVersion < N)` step so no data is lost.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Zone } from '../lab/storage';
 import type { ModelVersion } from '../ml/model-artifact';
 import type { CardState, ReviewLogEntry } from '../study/scheduler';
 
@@ -11,10 +12,26 @@ export interface StoredReviewLog extends ReviewLogEntry {
 	id?: number;
 }
 
+export interface StoredFile {
+	zone: Zone;
+	name: string;
+	blob: Blob;
+	size: number;
+	modifiedAt: string;
+}
+
+export interface StoredAlias {
+	name: string;
+	alias: string;
+	version: number;
+}
+
 export interface PrepLabSchema extends DBSchema {
 	cardStates: { key: string; value: CardState; indexes: { 'by-due': Date } };
 	reviewLogs: { key: number; value: StoredReviewLog; indexes: { 'by-card': string; 'by-time': Date } };
 	models: { key: [string, number]; value: ModelVersion; indexes: { 'by-name': string } };
+	aliases: { key: [string, string]; value: StoredAlias; indexes: { 'by-name': string } };
+	files: { key: [Zone, string]; value: StoredFile; indexes: { 'by-zone': Zone } };
 }
 
 export type PrepLabDb = IDBPDatabase<PrepLabSchema>;
@@ -37,6 +54,8 @@ export function openPrepLabDb(handlers: OpenHandlers = {}, name = DB_NAME): Prom
 				logs.createIndex('by-time', 'reviewedAt');
 				const models = db.createObjectStore('models', { keyPath: ['name', 'version'] });
 				models.createIndex('by-name', 'name');
+				db.createObjectStore('aliases', { keyPath: ['name', 'alias'] }).createIndex('by-name', 'name');
+				db.createObjectStore('files', { keyPath: ['zone', 'name'] }).createIndex('by-zone', 'zone');
 			}
 		},
 		blocked() {

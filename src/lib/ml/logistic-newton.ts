@@ -10,6 +10,8 @@ export interface NewtonOptions {
 	maxIterations?: number;
 	/** Stop when the largest gradient component falls below this. */
 	tolerance?: number;
+	/** Per-row weights (e.g. class_weight='balanced'); 1 for every row when absent. */
+	sampleWeight?: Float64Array;
 	/** Called after every iteration with the penalised mean log loss. */
 	onIteration?: (iteration: number, loss: number) => void;
 }
@@ -28,14 +30,14 @@ const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / 
 /** log(1 + e^z), stable for large |z|. */
 const softplus = (z: number) => (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z)));
 
-/** Objective: sum of log losses + ||w||² / (2C), with the intercept left out of the penalty. */
-function objective(x: Float64Array, y: Uint8Array, d: number, beta: Float64Array, C: number): number {
+/** Objective: weighted sum of log losses + ||w||² / (2C), with the intercept left out of the penalty. */
+function objective(x: Float64Array, y: Uint8Array, d: number, beta: Float64Array, C: number, sw: Float64Array | undefined): number {
 	const n = y.length;
 	let loss = 0;
 	for (let i = 0; i < n; i++) {
 		let z = beta[d]!;
 		for (let j = 0; j < d; j++) z += x[i * d + j]! * beta[j]!;
-		loss += softplus(z) - y[i]! * z;
+		loss += (sw ? sw[i]! : 1) * (softplus(z) - y[i]! * z);
 	}
 	let penalty = 0;
 	for (let j = 0; j < d; j++) penalty += beta[j]! ** 2;
@@ -43,12 +45,12 @@ function objective(x: Float64Array, y: Uint8Array, d: number, beta: Float64Array
 }
 
 export function fitLogisticNewton(x: Float64Array, y: Uint8Array, d: number, options: NewtonOptions): LogisticFit {
-	const { C, maxIterations = 50, tolerance = 1e-8 } = options;
+	const { C, maxIterations = 50, tolerance = 1e-8, sampleWeight: sw } = options;
 	if (!(C > 0)) throw new RangeError('C must be positive');
 	const n = y.length;
 	const p = d + 1; // weights then intercept
 	let beta = new Float64Array(p);
-	let current = objective(x, y, d, beta, C);
+	let current = objective(x, y, d, beta, C, sw);
 	const lossHistory = [current / n];
 	let converged = false;
 	let iteration = 0;
@@ -61,8 +63,9 @@ export function fitLogisticNewton(x: Float64Array, y: Uint8Array, d: number, opt
 			let z = beta[d]!;
 			for (let j = 0; j < d; j++) z += x[row + j]! * beta[j]!;
 			const mu = sigmoid(z);
-			const r = mu - y[i]!;
-			const w = mu * (1 - mu);
+			const si = sw ? sw[i]! : 1;
+			const r = si * (mu - y[i]!);
+			const w = si * mu * (1 - mu);
 			for (let a = 0; a < p; a++) {
 				const xa = a === d ? 1 : x[row + a]!;
 				grad[a]! += r * xa;
@@ -95,7 +98,7 @@ export function fitLogisticNewton(x: Float64Array, y: Uint8Array, d: number, opt
 		let value = current;
 		for (let tries = 0; tries < 30; tries++) {
 			next = beta.map((b, a) => b - t * step[a]!);
-			value = objective(x, y, d, next, C);
+			value = objective(x, y, d, next, C, sw);
 			if (value <= current - 1e-4 * t * slope) break;
 			t /= 2;
 		}

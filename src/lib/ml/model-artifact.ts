@@ -1,56 +1,154 @@
-// The stored form of a trained model: everything score() needs, plus what the registry shows.
-// Plain data (numbers, strings, arrays) so IndexedDB, JSON export and the CLI keep it unchanged.
-import type { StandardScaler } from './scaler';
+// The stored form of a trained model and the one scoring function every consumer uses (online
+// predictions, batch scoring, the CLI, exports). Plain data, so IndexedDB, JSON files and the
+// CLI keep it unchanged; formatVersion lets later releases read older artifacts.
+import type { MetricSet } from './metrics';
+import { encodedWidth, type Preprocessor } from './preprocess';
 
 export const ARTIFACT_FORMAT_VERSION = 1;
 
-export interface ModelMetrics {
-	accuracy: number;
-	rocAuc: number;
+export type SolverName = 'newton' | 'gd';
+
+export interface TrainParams {
+	C: number;
+	solver: SolverName;
+	classWeight: 'none' | 'balanced';
+	testFraction: number;
+	seed: number;
+	/** Folds for cross-validation on the training part; 0 = none. */
+	cvFolds: number;
+}
+
+export interface CvSummary {
+	folds: number;
+	mean: MetricSet;
+	std: MetricSet;
+}
+
+export interface ModelMetrics extends MetricSet {
 	trainRows: number;
 	testRows: number;
 	positiveRate: number;
+	cv?: CvSummary;
 }
 
-export interface TrainParams {
-	seed: number;
-	rows: number;
-	C: number;
-	testFraction: number;
+/** The input columns a model expects, with their kinds: the model's signature. */
+export interface ModelSignature {
+	inputs: { name: string; type: 'double' | 'string' }[];
+	output: { name: string; type: 'double' };
+	/** Columns kept for fairness analysis, never used as inputs. */
+	sensitive: string[];
 }
 
 /** A trained model before the registry gives it a version. */
 export interface ModelDraft {
 	formatVersion: number;
 	name: string;
-	features: string[];
 	target: string;
-	scaler: StandardScaler;
+	signature: ModelSignature;
+	preprocessor: Preprocessor;
+	/** One weight per encoded feature (numeric columns, then one-hot categories). */
 	weights: number[];
 	intercept: number;
 	metrics: ModelMetrics;
 	params: TrainParams;
-	solver: { name: string; iterations: number; converged: boolean };
+	solver: { name: SolverName; iterations: number; converged: boolean };
 	dataFingerprint: string;
+	trainingMs: number;
 	createdAt: string;
 }
 
-/** A registered, immutable model version. */
-export interface ModelVersion extends ModelDraft {
+/** Editable registry metadata; everything else about a version is immutable. */
+export interface VersionMeta {
+	description: string;
+	tags: Record<string, string>;
+}
+
+export interface ModelVersion extends ModelDraft, VersionMeta {
 	version: number;
 }
 
-export type FeatureRecord = Record<string, number>;
+export type FeatureRecord = Record<string, unknown>;
 
-/** Probability of the positive class for one record. The one scoring function everything uses. */
-export function score(model: Pick<ModelDraft, 'features' | 'scaler' | 'weights' | 'intercept'>, record: FeatureRecord): number {
-	let z = model.intercept;
-	model.features.forEach((name, j) => {
-		const value = record[name];
-		if (typeof value !== 'number' || !Number.isFinite(value)) {
-			throw new TypeError(`feature "${name}" must be a finite number`);
-		}
-		z += (model.weights[j]! * (value - model.scaler.mean[j]!)) / model.scaler.scale[j]!;
+export interface FieldError {
+	/** Index of the record in the request or batch. */
+	record: number;
+	field: string;
+	message: string;
+}
+
+export interface ScoreResult {
+	/** P(target = 1) per record; NaN where the record had errors. */
+	probabilities: Float64Array;
+	errors: FieldError[];
+	/** Per categorical feature, how many records had a category the model never saw in training. */
+	unseenCategories: Record<string, number>;
+	/** Per numeric feature, how many records had it missing (filled with the training median). */
+	imputed: Record<string, number>;
+}
+
+type ScoringModel = Pick<ModelDraft, 'preprocessor' | 'weights' | 'intercept'>;
+
+function readNumber(value: unknown): number | 'missing' | null {
+	if (value === null || value === undefined) return 'missing';
+	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+	if (typeof value === 'string') {
+		const s = value.trim();
+		if (s === '' || /^(na|n\/a|null|none|\?)$/i.test(s)) return 'missing';
+		if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return null;
+		const n = Number(s);
+		return Number.isFinite(n) ? n : null;
+	}
+	return null;
+}
+
+/** Scores records with a model. Bad fields are reported per record and field; other records still score. */
+export function score(model: ScoringModel, records: readonly FeatureRecord[]): ScoreResult {
+	const p = model.preprocessor;
+	const probabilities = new Float64Array(records.length);
+	const errors: FieldError[] = [];
+	const unseenCategories: Record<string, number> = {};
+	const imputed: Record<string, number> = {};
+	const offsets: number[] = [];
+	let offset = p.numeric.length;
+	const indexes = p.categorical.map((s) => {
+		offsets.push(offset);
+		offset += s.categories.length;
+		return new Map(s.categories.map((c, i) => [c, i]));
 	});
-	return 1 / (1 + Math.exp(-z));
+	if (offset !== model.weights.length || encodedWidth(p) !== model.weights.length) {
+		throw new RangeError('model artifact is inconsistent: weights do not match its preprocessor');
+	}
+	records.forEach((record, r) => {
+		if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+			errors.push({ record: r, field: '', message: 'each record must be an object of feature values' });
+			probabilities[r] = NaN;
+			return;
+		}
+		let z = model.intercept;
+		let ok = true;
+		p.numeric.forEach((s, j) => {
+			const v = readNumber(record[s.name]);
+			if (v === null) {
+				ok = false;
+				errors.push({ record: r, field: s.name, message: `"${s.name}" must be a number` });
+				return;
+			}
+			if (v === 'missing') imputed[s.name] = (imputed[s.name] ?? 0) + 1;
+			z += (model.weights[j]! * ((v === 'missing' ? s.median : v) - s.mean)) / s.scale;
+		});
+		p.categorical.forEach((s, c) => {
+			const raw = record[s.name];
+			if (raw === null || raw === undefined || raw === '') return;
+			if (typeof raw !== 'string' && typeof raw !== 'number') {
+				ok = false;
+				errors.push({ record: r, field: s.name, message: `"${s.name}" must be text` });
+				return;
+			}
+			const i = indexes[c]!.get(String(raw).trim());
+			if (i === undefined) unseenCategories[s.name] = (unseenCategories[s.name] ?? 0) + 1;
+			else z += model.weights[offsets[c]! + i]!;
+		});
+		probabilities[r] = ok ? 1 / (1 + Math.exp(-z)) : NaN;
+	});
+	return { probabilities, errors, unseenCategories, imputed };
 }

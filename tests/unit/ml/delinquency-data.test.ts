@@ -1,35 +1,49 @@
 import { describe, expect, it } from 'vitest';
-import { DELINQUENCY_FEATURES, generateDelinquencyData } from '../../../src/lib/ml/delinquency-data';
+import { AGE_BANDS, DELINQUENCY_NUMERIC, DELINQUENCY_REGIONS, DELINQUENCY_SCHEMA, generateDelinquencyTable } from '../../../src/lib/ml/delinquency-data';
+import { column, positiveRate } from '../../../src/lib/ml/table';
+import { trainModel, DEFAULT_TRAIN_PARAMS } from '../../../src/lib/ml/train-model';
 
-describe('generateDelinquencyData', () => {
+describe('generateDelinquencyTable', () => {
 	it('is reproducible from its seed and differs across seeds', () => {
-		const a = generateDelinquencyData(500, 7);
-		const b = generateDelinquencyData(500, 7);
-		const c = generateDelinquencyData(500, 8);
-		expect(Array.from(a.x)).toEqual(Array.from(b.x));
-		expect(Array.from(a.y)).toEqual(Array.from(b.y));
-		expect(Array.from(a.x)).not.toEqual(Array.from(c.x));
+		const a = generateDelinquencyTable(500, 7);
+		const b = generateDelinquencyTable(500, 7);
+		const c = generateDelinquencyTable(500, 8);
+		expect(a).toEqual(b);
+		expect(Array.from(a.target.values)).not.toEqual(Array.from(c.target.values));
 	});
 
-	it('has named features and a realistic delinquency rate (10–20 %)', () => {
-		const data = generateDelinquencyData(20_000, 1);
-		expect(data.features).toEqual(DELINQUENCY_FEATURES.map((f) => f.name));
-		expect(data.features).toContain('credit_utilization');
-		const rate = data.y.reduce((s, v) => s + v, 0) / data.rows;
-		expect(rate).toBeGreaterThan(0.1);
-		expect(rate).toBeLessThan(0.2);
+	it('has the documented columns, a 10–20 % delinquency rate and some missing values', () => {
+		const t = generateDelinquencyTable(20_000, 1);
+		expect(t.columns.map((c) => c.name)).toEqual(DELINQUENCY_SCHEMA.filter((c) => c.role !== 'target').map((c) => c.name));
+		expect(positiveRate(t)).toBeGreaterThan(0.1);
+		expect(positiveRate(t)).toBeLessThan(0.2);
+		const income = column(t, 'annual_income').values as Float64Array;
+		const missing = income.filter(Number.isNaN).length / t.rows;
+		expect(missing).toBeGreaterThan(0.02);
+		expect(missing).toBeLessThan(0.06);
+		expect(new Set(column(t, 'region').values)).toEqual(new Set(DELINQUENCY_REGIONS.map((r) => r.name)));
+		expect(new Set(column(t, 'age_band').values)).toEqual(new Set(AGE_BANDS));
 	});
 
-	it('keeps values in plausible ranges', () => {
-		const data = generateDelinquencyData(5_000, 3);
-		const d = data.features.length;
-		const col = (name: string) => {
-			const j = data.features.indexOf(name);
-			return Array.from({ length: data.rows }, (_, i) => data.x[i * d + j]!);
-		};
-		expect(Math.min(...col('credit_utilization'))).toBeGreaterThanOrEqual(0);
-		expect(Math.max(...col('credit_utilization'))).toBeLessThanOrEqual(1.2);
-		expect(col('days_past_due_12m').every((v) => Number.isInteger(v) && v >= 0)).toBe(true);
-		expect(Math.min(...col('annual_income'))).toBeGreaterThan(5_000);
+	it('recovers the generating model: signs of every effect and the region effects in rough size', () => {
+		const t = generateDelinquencyTable(60_000, 3);
+		const { draft } = trainModel(t, DELINQUENCY_SCHEMA, { ...DEFAULT_TRAIN_PARAMS, C: 100 });
+		const numeric = draft.preprocessor.numeric;
+		DELINQUENCY_NUMERIC.forEach((f) => {
+			const j = numeric.findIndex((s) => s.name === f.name);
+			// Weights are per standard unit of the training data; the generator's are per its own spread.
+			const recovered = (draft.weights[j]! / numeric[j]!.scale) * f.spread;
+			expect(Math.sign(recovered), f.name).toBe(Math.sign(f.effect));
+			expect(Math.abs(recovered - f.effect), f.name).toBeLessThan(0.15 + 0.2 * Math.abs(f.effect));
+		});
+		const regions = draft.preprocessor.categorical.find((c) => c.name === 'region')!;
+		const offset = numeric.length;
+		const w = (r: string) => draft.weights[offset + regions.categories.indexOf(r)]!;
+		// One-hot weights are identified up to a shared constant: compare differences from the baseline.
+		expect(w('south') - w('north')).toBeGreaterThan(0.2);
+		expect(w('east') - w('north')).toBeLessThan(-0.05);
+		// The sensitive attribute is never a model input.
+		expect(draft.signature.inputs.map((i) => i.name)).not.toContain('age_band');
+		expect(draft.signature.sensitive).toEqual(['age_band']);
 	});
 });

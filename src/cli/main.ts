@@ -1,0 +1,180 @@
+// `npm run lab -- <command>`: the lab's functions on a folder (raw/, curated/, logs/, registry/),
+// with the same code the browser runs. Errors print one clear line and exit non-zero.
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { batchScore, DEFAULT_BATCH_SETTINGS, runDailyPipeline, scoreCsv, type BatchSettings } from '../lib/lab/batch-score';
+import { resolveVersion } from '../lib/lab/registry';
+import { previewCsv, readCsvTable, toCsv } from '../lib/ml/csv-read';
+import { CsvSchemaError } from '../lib/ml/csv-schema';
+import { generateDelinquencyTable } from '../lib/ml/delinquency-data';
+import { score, type SolverName } from '../lib/ml/model-artifact';
+import type { LabelledTable } from '../lib/ml/table';
+import { DEFAULT_TRAIN_PARAMS, MODEL_NAME, trainModel } from '../lib/ml/train-model';
+import { fsCsvInput, fsFileWriter, fsLabStorage } from './fs-lab-storage';
+
+const USAGE = `Usage: npm run lab -- <command> [options]
+
+Commands:
+  generate --rows N --seed S --out file.csv     write synthetic delinquency data
+  train --data file.csv [--target col] [--C 1] [--solver newton|gd] [--class-weight none|balanced]
+        [--test-size 0.2] [--seed S] [--cv K]   train and register a new version; prints JSON
+  score --data in.csv --out out.csv [--version N|alias]
+  predict --json '[{...}]' [--version N|alias]  online-style prediction; prints JSON
+  pipeline --date YYYY-MM-DD [--version N|alias] [--error-threshold N]
+                                                raw/accounts_<date>.csv → curated/ → logs/batch_runs_log.csv
+  versions                                      list registered versions
+
+Common options: --root dir (default ./lab-data), --model name (default ${MODEL_NAME})`;
+
+export class UsageError extends Error {}
+
+function number(value: string | undefined, name: string, fallback: number, check: (n: number) => boolean = Number.isFinite): number {
+	if (value === undefined) return fallback;
+	const n = Number(value);
+	if (value.trim() === '' || !check(n)) throw new UsageError(`--${name} must be a valid number, got "${value}".`);
+	return n;
+}
+
+function required(value: string | undefined, name: string): string {
+	if (!value) throw new UsageError(`--${name} is required.`);
+	return value;
+}
+
+const isInt = (n: number) => Number.isInteger(n) && n >= 0;
+
+export function tableToCsv(table: LabelledTable): string {
+	const header = [...table.columns.map((c) => c.name), table.target.name];
+	const rows: unknown[][] = [header];
+	for (let i = 0; i < table.rows; i++) {
+		rows.push([...table.columns.map((c) => (c.kind === 'numeric' ? (Number.isNaN(c.values[i]!) ? '' : c.values[i]) : (c.values[i] ?? ''))), table.target.values[i]]);
+	}
+	return `${toCsv(rows)}\n`;
+}
+
+export async function main(argv: string[], out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<void> {
+	const [command, ...rest] = argv;
+	if (!command || command === 'help' || command === '--help') {
+		out(USAGE);
+		return;
+	}
+	const { values: o } = parseArgs({
+		args: rest,
+		strict: true,
+		options: {
+			rows: { type: 'string' },
+			seed: { type: 'string' },
+			out: { type: 'string' },
+			data: { type: 'string' },
+			target: { type: 'string' },
+			C: { type: 'string' },
+			solver: { type: 'string' },
+			'class-weight': { type: 'string' },
+			'test-size': { type: 'string' },
+			cv: { type: 'string' },
+			root: { type: 'string' },
+			model: { type: 'string' },
+			version: { type: 'string' },
+			json: { type: 'string' },
+			date: { type: 'string' },
+			'error-threshold': { type: 'string' },
+			'mini-batch-size': { type: 'string' }
+		}
+	});
+	const root = o.root ?? 'lab-data';
+	const name = o.model ?? MODEL_NAME;
+	const storage = () => fsLabStorage(root);
+	const model = async () => resolveVersion((await storage()).registry, name, o.version ?? 'latest');
+	const settings = (): BatchSettings => ({
+		...DEFAULT_BATCH_SETTINGS,
+		errorThreshold: number(o['error-threshold'], 'error-threshold', -1, (n) => Number.isInteger(n) && n >= -1),
+		miniBatchSize: number(o['mini-batch-size'], 'mini-batch-size', DEFAULT_BATCH_SETTINGS.miniBatchSize, (n) => Number.isInteger(n) && n > 0)
+	});
+
+	switch (command) {
+		case 'generate': {
+			const rows = number(required(o.rows, 'rows'), 'rows', 0, (n) => Number.isInteger(n) && n > 0);
+			const table = generateDelinquencyTable(rows, number(o.seed, 'seed', 42, isInt));
+			await writeFile(required(o.out, 'out'), tableToCsv(table));
+			out(JSON.stringify({ rows, out: o.out }));
+			return;
+		}
+		case 'train': {
+			const file = required(o.data, 'data');
+			const preview = await previewCsv((await fsCsvInput(file)).input, o.target);
+			const { input, size } = await fsCsvInput(file);
+			const table = await readCsvTable(input, preview.schema, { size });
+			const solver = (o.solver ?? 'newton') as SolverName;
+			if (solver !== 'newton' && solver !== 'gd') throw new UsageError('--solver must be newton or gd.');
+			const classWeight = o['class-weight'] ?? 'none';
+			if (classWeight !== 'none' && classWeight !== 'balanced') throw new UsageError('--class-weight must be none or balanced.');
+			const params = {
+				...DEFAULT_TRAIN_PARAMS,
+				C: number(o.C, 'C', 1, (n) => n > 0),
+				solver,
+				classWeight: classWeight as 'none' | 'balanced',
+				testFraction: number(o['test-size'], 'test-size', 0.2),
+				seed: number(o.seed, 'seed', 42, isInt),
+				cvFolds: number(o.cv, 'cv', 0, isInt)
+			};
+			const { draft } = trainModel(table, preview.schema, params);
+			const registered = await (await storage()).registry.register({ ...draft, name });
+			const schema = Object.fromEntries(preview.schema.map((c) => [c.name, `${c.role} (${c.kind})`]));
+			out(JSON.stringify({ name: registered.name, version: registered.version, rows: table.rows, schema, metrics: registered.metrics }, null, 2));
+			return;
+		}
+		case 'score': {
+			const m = await model();
+			const { input, size } = await fsCsvInput(required(o.data, 'data'));
+			const writer = fsFileWriter(required(o.out, 'out'));
+			try {
+				const stats = await scoreCsv(m, input, size, writer, settings());
+				await writer.close();
+				out(JSON.stringify({ version: m.version, rowsIn: stats.rowsIn, rowsOut: stats.rowsOut, rowsFailed: stats.rowsFailed, out: o.out }));
+			} catch (e) {
+				await writer.abort();
+				throw e;
+			}
+			return;
+		}
+		case 'predict': {
+			const m = await model();
+			let records: unknown;
+			try {
+				records = JSON.parse(required(o.json, 'json'));
+			} catch (e) {
+				if (e instanceof UsageError) throw e;
+				throw new UsageError(`--json is not valid JSON: ${(e as Error).message}`);
+			}
+			if (!Array.isArray(records)) throw new UsageError('--json must be a JSON list of records, e.g. [{"credit_utilization": 0.5, ...}].');
+			const result = score(m, records as Record<string, unknown>[]);
+			if (result.errors.length) throw new UsageError(result.errors.map((e) => `record ${e.record}: ${e.message}`).join('; '));
+			out(JSON.stringify({ model: m.name, version: m.version, predictions: Array.from(result.probabilities, (p) => ({ prediction: p >= 0.5 ? 1 : 0, probability: Number(p.toFixed(6)) })) }, null, 2));
+			return;
+		}
+		case 'pipeline': {
+			const s = await storage();
+			const m = await model();
+			const run = await runDailyPipeline(s, m, required(o.date, 'date'), settings());
+			out(JSON.stringify(run, null, 2));
+			return;
+		}
+		case 'versions': {
+			const s = await storage();
+			const aliases = await s.registry.aliases(name);
+			for (const v of await s.registry.list(name)) {
+				const tags = Object.entries(aliases).filter(([, n]) => n === v.version).map(([a]) => a);
+				out(`${name}:${v.version}\tROC AUC ${v.metrics.rocAuc.toFixed(4)}\t${v.createdAt}${tags.length ? `\t[${tags.join(', ')}]` : ''}`);
+			}
+			return;
+		}
+		default:
+			throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
+	}
+}
+
+export function describeError(e: unknown): string {
+	if (e instanceof CsvSchemaError) return `CSV problem${e.row ? ` (row ${e.row}${e.column ? `, column "${e.column}"` : ''})` : ''}: ${e.message}`;
+	const code = (e as NodeJS.ErrnoException).code;
+	if (code === 'ENOENT') return `File not found: ${(e as NodeJS.ErrnoException).path}`;
+	return (e as Error).message ?? String(e);
+}

@@ -1,0 +1,234 @@
+// Batch scoring, as an Azure ML batch deployment does it: stream a CSV in mini-batches, score each
+// with the one score() function, write the original columns plus `prediction`, `score` and
+// `risk_bucket` (append_row) or only a summary (summary_only), count malformed rows and fail the
+// run past error_threshold. The output appears only when the run succeeds.
+import { readCsv, toCsv, type CsvInput } from '../ml/csv-read';
+import { score, type ModelVersion } from '../ml/model-artifact';
+import type { FileWriter, LabStorage, Zone } from './storage';
+
+export type OutputAction = 'append_row' | 'summary_only';
+
+export interface BatchSettings {
+	outputAction: OutputAction;
+	/** Rows scored together (progress and cancellation happen between mini-batches). */
+	miniBatchSize: number;
+	/** Malformed rows tolerated before the run fails; -1 tolerates any number, as in Azure ML. */
+	errorThreshold: number;
+	/** Probability at or above which `prediction` is 1. */
+	threshold: number;
+}
+
+export const DEFAULT_BATCH_SETTINGS: BatchSettings = { outputAction: 'append_row', miniBatchSize: 1000, errorThreshold: -1, threshold: 0.5 };
+
+export interface RowError {
+	row: number;
+	column: string;
+	message: string;
+}
+
+export interface BatchStats {
+	rowsIn: number;
+	rowsOut: number;
+	rowsFailed: number;
+	scoreMin: number;
+	scoreMax: number;
+	scoreMean: number;
+	/** First errors, for the run's error log. */
+	errors: RowError[];
+	unseenCategories: Record<string, number>;
+}
+
+export class BatchRunFailed extends Error {
+	constructor(
+		message: string,
+		readonly stats: BatchStats
+	) {
+		super(message);
+		this.name = 'BatchRunFailed';
+	}
+}
+
+export function riskBucket(p: number, threshold: number): 'high' | 'medium' | 'low' {
+	return p >= threshold ? 'high' : p >= threshold / 2 ? 'medium' : 'low';
+}
+
+const MAX_ERRORS_KEPT = 1000;
+
+/** Scores a CSV stream into a writer (or only counts, for summary_only). The caller closes the writer. */
+export async function scoreCsv(
+	model: ModelVersion,
+	input: CsvInput,
+	size: number,
+	writer: FileWriter | null,
+	settings: BatchSettings,
+	hooks: { onProgress?: (fraction: number, rows: number) => void; signal?: AbortSignal } = {}
+): Promise<BatchStats> {
+	const stats: BatchStats = { rowsIn: 0, rowsOut: 0, rowsFailed: 0, scoreMin: Infinity, scoreMax: -Infinity, scoreMean: 0, errors: [], unseenCategories: {} };
+	let sum = 0;
+	let header: string[] = [];
+	let pending = Promise.resolve();
+	const fail = (row: number, column: string, message: string) => {
+		stats.rowsFailed++;
+		if (stats.errors.length < MAX_ERRORS_KEPT) stats.errors.push({ row, column, message });
+		if (settings.errorThreshold >= 0 && stats.rowsFailed > settings.errorThreshold) {
+			throw new BatchRunFailed(`${stats.rowsFailed} rows failed, more than error_threshold ${settings.errorThreshold}. First problem: row ${stats.errors[0]!.row}: ${stats.errors[0]!.message}`, stats);
+		}
+	};
+	const scoreBatch = (rows: string[][], firstRow: number) => {
+		const records: Record<string, string>[] = [];
+		const kept: string[][] = [];
+		const rowNumbers: number[] = [];
+		const problems: RowError[] = [];
+		rows.forEach((fields, k) => {
+			stats.rowsIn++;
+			if (fields.length !== header.length) {
+				problems.push({ row: firstRow + k, column: '', message: `has ${fields.length} fields; the header has ${header.length}` });
+				return;
+			}
+			const record: Record<string, string> = {};
+			for (let j = 0; j < header.length; j++) record[header[j]!] = fields[j]!;
+			records.push(record);
+			kept.push(fields);
+			rowNumbers.push(firstRow + k);
+		});
+		const result = score(model, records);
+		for (const [name, n] of Object.entries(result.unseenCategories)) stats.unseenCategories[name] = (stats.unseenCategories[name] ?? 0) + n;
+		const failedRecords = new Set(result.errors.map((e) => e.record));
+		for (const e of result.errors) problems.push({ row: rowNumbers[e.record]!, column: e.field, message: e.message });
+		for (const e of problems.sort((a, b) => a.row - b.row)) fail(e.row, e.column, e.message);
+		const out: unknown[][] = [];
+		kept.forEach((fields, k) => {
+			if (failedRecords.has(k)) return;
+			const p = result.probabilities[k]!;
+			stats.rowsOut++;
+			sum += p;
+			if (p < stats.scoreMin) stats.scoreMin = p;
+			if (p > stats.scoreMax) stats.scoreMax = p;
+			if (writer && settings.outputAction === 'append_row') out.push([...fields, p >= settings.threshold ? 1 : 0, p.toFixed(6), riskBucket(p, settings.threshold)]);
+		});
+		if (out.length && writer) {
+			const text = `${toCsv(out)}\n`;
+			pending = pending.then(() => writer.write(text));
+		}
+	};
+	await readCsv(
+		input,
+		{
+			header(names) {
+				header = names;
+				const missing = model.signature.inputs.filter((i) => !names.includes(i.name)).map((i) => i.name);
+				if (missing.length) {
+					throw new BatchRunFailed(`The input has no column ${missing.map((m) => `"${m}"`).join(', ')}, which model version ${model.version} needs.`, stats);
+				}
+				if (writer && settings.outputAction === 'append_row') {
+					const extra = ['prediction', 'score', 'risk_bucket'].filter((c) => names.includes(c));
+					if (extra.length) throw new BatchRunFailed(`The input already has a column "${extra[0]}"; rename it before scoring.`, stats);
+					pending = pending.then(() => writer.write(`${toCsv([[...names, 'prediction', 'score', 'risk_bucket']])}\n`));
+				}
+			},
+			rows(rows, firstRow) {
+				for (let start = 0; start < rows.length; start += settings.miniBatchSize) {
+					scoreBatch(rows.slice(start, start + settings.miniBatchSize), firstRow + start);
+				}
+				hooks.onProgress?.(0, stats.rowsIn);
+			}
+		},
+		{ size, signal: hooks.signal, onProgress: (f) => hooks.onProgress?.(f, stats.rowsIn) }
+	);
+	await pending;
+	stats.scoreMean = stats.rowsOut ? sum / stats.rowsOut : NaN;
+	if (!stats.rowsOut) {
+		stats.scoreMin = NaN;
+		stats.scoreMax = NaN;
+	}
+	return stats;
+}
+
+export interface BatchRun extends Omit<BatchStats, 'errors' | 'unseenCategories'> {
+	runId: string;
+	startedAt: string;
+	finishedAt: string;
+	modelName: string;
+	modelVersion: number;
+	input: string;
+	output: string;
+	durationMs: number;
+	status: 'succeeded' | 'failed' | 'cancelled';
+	message: string;
+}
+
+export const RUN_LOG = 'batch_runs_log.csv';
+const RUN_LOG_COLUMNS = ['run_id', 'started_at', 'finished_at', 'model_name', 'model_version', 'input', 'output', 'rows_in', 'rows_out', 'rows_failed', 'score_min', 'score_mean', 'score_max', 'duration_ms', 'status', 'message'];
+
+function logRow(run: BatchRun): unknown[] {
+	const n = (v: number) => (Number.isFinite(v) ? v.toFixed(6) : '');
+	return [run.runId, run.startedAt, run.finishedAt, run.modelName, run.modelVersion, run.input, run.output, run.rowsIn, run.rowsOut, run.rowsFailed, n(run.scoreMin), n(run.scoreMean), n(run.scoreMax), run.durationMs, run.status, run.message];
+}
+
+export function predictionsName(input: string): string {
+	return `${input.replace(/\.csv$/i, '')}_predictions.csv`;
+}
+
+/**
+ * Scores `<zone>/<name>` into `curated/<name>_predictions.csv` and appends the run to
+ * `logs/batch_runs_log.csv` (errors to `logs/<run_id>_errors.csv`), whether it succeeds or fails.
+ */
+export async function batchScore(
+	storage: LabStorage,
+	model: ModelVersion,
+	input: { zone: Zone; name: string },
+	settings: BatchSettings = DEFAULT_BATCH_SETTINGS,
+	hooks: { onProgress?: (fraction: number, rows: number) => void; signal?: AbortSignal; now?: () => Date } = {}
+): Promise<BatchRun> {
+	const now = hooks.now ?? (() => new Date());
+	const started = now();
+	const runId = `batch_${started.toISOString().replace(/[-:.TZ]/g, '').slice(0, 17)}_${Math.random().toString(36).slice(2, 6)}`;
+	const outputName = predictionsName(input.name);
+	const { input: source, size } = await storage.datastore.openCsv(input.zone, input.name);
+	const writer = settings.outputAction === 'append_row' ? await storage.datastore.createWriter('curated', outputName) : null;
+	let stats: BatchStats | undefined;
+	let status: BatchRun['status'] = 'succeeded';
+	let message = '';
+	try {
+		stats = await scoreCsv(model, source, size, writer, settings, hooks);
+		await writer?.close();
+	} catch (e) {
+		await writer?.abort();
+		stats = e instanceof BatchRunFailed ? e.stats : undefined;
+		status = e instanceof DOMException && e.name === 'AbortError' ? 'cancelled' : 'failed';
+		message = (e as Error).message;
+	}
+	const finished = now();
+	const s = stats ?? { rowsIn: 0, rowsOut: 0, rowsFailed: 0, scoreMin: NaN, scoreMax: NaN, scoreMean: NaN, errors: [], unseenCategories: {} };
+	const run: BatchRun = {
+		runId,
+		startedAt: started.toISOString(),
+		finishedAt: finished.toISOString(),
+		modelName: model.name,
+		modelVersion: model.version,
+		input: `${input.zone}/${input.name}`,
+		output: status === 'succeeded' && writer ? `curated/${outputName}` : '',
+		rowsIn: s.rowsIn,
+		rowsOut: s.rowsOut,
+		rowsFailed: s.rowsFailed,
+		scoreMin: s.scoreMin,
+		scoreMean: s.scoreMean,
+		scoreMax: s.scoreMax,
+		durationMs: finished.getTime() - started.getTime(),
+		status,
+		message
+	};
+	if (s.errors.length) {
+		await storage.datastore.writeText('logs', `${runId}_errors.csv`, `${toCsv([['row', 'column', 'message'], ...s.errors.map((e) => [e.row, e.column, e.message])])}\n`);
+	}
+	const header = (await storage.datastore.exists('logs', RUN_LOG)) ? '' : `${toCsv([RUN_LOG_COLUMNS])}\n`;
+	await storage.datastore.appendText('logs', RUN_LOG, `${header}${toCsv([logRow(run)])}\n`);
+	if (status !== 'succeeded') throw Object.assign(new BatchRunFailed(message, s), { run });
+	return run;
+}
+
+/** The daily pipeline of the seed project: raw/accounts_<date>.csv → curated/…_predictions.csv → run log. */
+export function runDailyPipeline(storage: LabStorage, model: ModelVersion, date: string, settings?: BatchSettings, hooks?: Parameters<typeof batchScore>[4]) {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new RangeError(`"${date}" is not a date like 2026-11-25.`);
+	return batchScore(storage, model, { zone: 'raw', name: `accounts_${date}.csv` }, settings, hooks);
+}

@@ -1,0 +1,76 @@
+// The lab's storage, as one interface with two homes: IndexedDB in the browser and a folder on
+// disk for the CLI (<root>/raw, curated, logs, registry). Lab code depends only on this.
+import type { CsvInput } from '../ml/csv-read';
+import type { ModelDraft, ModelVersion, VersionMeta } from '../ml/model-artifact';
+
+export const ZONES = ['raw', 'curated', 'logs'] as const;
+export type Zone = (typeof ZONES)[number];
+
+export interface StoredFileInfo {
+	zone: Zone;
+	name: string;
+	size: number;
+	modifiedAt: string;
+}
+
+export interface FileWriter {
+	write(text: string): Promise<void>;
+	/** Makes the file visible; until then readers see the old file (or none). */
+	close(): Promise<void>;
+	/** Discards everything written; the old file (if any) is untouched. */
+	abort(): Promise<void>;
+}
+
+export interface Datastore {
+	list(zone: Zone): Promise<StoredFileInfo[]>;
+	exists(zone: Zone, name: string): Promise<boolean>;
+	readText(zone: Zone, name: string): Promise<string>;
+	/** A streaming source for CSV parsing, and its size in bytes. */
+	openCsv(zone: Zone, name: string): Promise<{ input: CsvInput; size: number }>;
+	writeText(zone: Zone, name: string, text: string): Promise<void>;
+	/** Appends in one step, so two appends never interleave or lose each other. */
+	appendText(zone: Zone, name: string, text: string): Promise<void>;
+	createWriter(zone: Zone, name: string): Promise<FileWriter>;
+	delete(zone: Zone, name: string): Promise<void>;
+}
+
+export interface ModelRegistry {
+	/** Stores the draft as the next version of its name; versions are never reused. */
+	register(draft: ModelDraft, meta?: Partial<VersionMeta>): Promise<ModelVersion>;
+	/** All versions of a model, newest first. */
+	list(name: string): Promise<ModelVersion[]>;
+	get(name: string, version: number): Promise<ModelVersion | undefined>;
+	/** Description and tags are editable; the model itself is not. */
+	updateMeta(name: string, version: number, meta: Partial<VersionMeta>): Promise<ModelVersion>;
+	aliases(name: string): Promise<Record<string, number>>;
+	/** Points an alias (e.g. `champion`) at a version, or removes it with null. */
+	setAlias(name: string, alias: string, version: number | null): Promise<void>;
+	/** Deletes a version and any alias pointing at it. */
+	delete(name: string, version: number): Promise<void>;
+}
+
+export interface LabStorage {
+	datastore: Datastore;
+	registry: ModelRegistry;
+}
+
+export class NotFoundError extends Error {
+	constructor(what: string) {
+		super(`${what} does not exist.`);
+		this.name = 'NotFoundError';
+	}
+}
+
+const ALIAS = /^[a-z][a-z0-9_-]{0,31}$/;
+const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+export function checkAlias(alias: string): void {
+	if (!ALIAS.test(alias)) throw new RangeError(`Alias "${alias}" must start with a letter and use only a–z, 0–9, "-" and "_" (at most 32).`);
+}
+
+/** File names are plain (no folders, no "..") so a name can never escape its zone on disk. */
+export function checkFileName(name: string): void {
+	if (!FILE_NAME.test(name) || name.includes('..')) {
+		throw new RangeError(`"${name}" is not a usable file name: use letters, digits, ".", "-" and "_" only.`);
+	}
+}

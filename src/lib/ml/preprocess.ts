@@ -1,0 +1,108 @@
+// Preprocessing fitted on the training split only and stored in the model artifact:
+// median imputation and standard scaling for numeric columns, one-hot encoding for categoricals.
+import type { LabelledTable } from './table';
+
+export interface NumericStep {
+	name: string;
+	median: number;
+	mean: number;
+	scale: number;
+}
+
+export interface CategoricalStep {
+	name: string;
+	categories: string[];
+}
+
+export interface Preprocessor {
+	numeric: NumericStep[];
+	categorical: CategoricalStep[];
+}
+
+export interface FeatureSpec {
+	numeric: string[];
+	categorical: string[];
+}
+
+function median(values: number[]): number {
+	if (values.length === 0) return 0;
+	values.sort((a, b) => a - b);
+	const mid = values.length >> 1;
+	return values.length % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+}
+
+export function fitPreprocessor(table: LabelledTable, rows: ArrayLike<number>, spec: FeatureSpec): Preprocessor {
+	const byName = new Map(table.columns.map((c) => [c.name, c]));
+	const numeric = spec.numeric.map((name): NumericStep => {
+		const col = byName.get(name);
+		if (!col || col.kind !== 'numeric') throw new RangeError(`"${name}" is not a numeric column`);
+		const present: number[] = [];
+		for (let k = 0; k < rows.length; k++) {
+			const v = col.values[rows[k]!]!;
+			if (!Number.isNaN(v)) present.push(v);
+		}
+		const med = median(present.slice());
+		// Mean and spread after imputation, as a scikit-learn SimpleImputer → StandardScaler pipeline sees them.
+		let sum = 0;
+		let sq = 0;
+		for (let k = 0; k < rows.length; k++) {
+			const v = col.values[rows[k]!]!;
+			sum += Number.isNaN(v) ? med : v;
+		}
+		const mean = sum / rows.length;
+		for (let k = 0; k < rows.length; k++) {
+			const v = col.values[rows[k]!]!;
+			sq += ((Number.isNaN(v) ? med : v) - mean) ** 2;
+		}
+		return { name, median: med, mean, scale: Math.sqrt(sq / rows.length) || 1 };
+	});
+	const categorical = spec.categorical.map((name): CategoricalStep => {
+		const col = byName.get(name);
+		if (!col || col.kind !== 'categorical') throw new RangeError(`"${name}" is not a categorical column`);
+		const seen = new Set<string>();
+		for (let k = 0; k < rows.length; k++) {
+			const v = col.values[rows[k]!];
+			if (v !== null && v !== undefined) seen.add(v);
+		}
+		return { name, categories: [...seen].sort() };
+	});
+	return { numeric, categorical };
+}
+
+/** Names of the model's inputs after encoding, e.g. `credit_utilization`, `region=south`. */
+export function encodedFeatureNames(p: Preprocessor): string[] {
+	return [...p.numeric.map((s) => s.name), ...p.categorical.flatMap((s) => s.categories.map((c) => `${s.name}=${c}`))];
+}
+
+export function encodedWidth(p: Preprocessor): number {
+	return p.numeric.length + p.categorical.reduce((s, c) => s + c.categories.length, 0);
+}
+
+/** Encodes the selected rows into a row-major matrix; categories not seen in training are counted. */
+export function transformTable(p: Preprocessor, table: LabelledTable, rows: ArrayLike<number>): { x: Float64Array; unseen: Record<string, number> } {
+	const d = encodedWidth(p);
+	const x = new Float64Array(rows.length * d);
+	const byName = new Map(table.columns.map((c) => [c.name, c]));
+	const unseen: Record<string, number> = {};
+	p.numeric.forEach((s, j) => {
+		const values = byName.get(s.name)!.values as Float64Array;
+		for (let k = 0; k < rows.length; k++) {
+			const v = values[rows[k]!]!;
+			x[k * d + j] = ((Number.isNaN(v) ? s.median : v) - s.mean) / s.scale;
+		}
+	});
+	let offset = p.numeric.length;
+	for (const s of p.categorical) {
+		const values = byName.get(s.name)!.values as (string | null)[];
+		const index = new Map(s.categories.map((c, i) => [c, i]));
+		for (let k = 0; k < rows.length; k++) {
+			const v = values[rows[k]!];
+			if (v === null || v === undefined) continue;
+			const i = index.get(v);
+			if (i === undefined) unseen[s.name] = (unseen[s.name] ?? 0) + 1;
+			else x[k * d + offset + i] = 1;
+		}
+		offset += s.categories.length;
+	}
+	return { x, unseen };
+}

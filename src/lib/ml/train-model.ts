@@ -1,0 +1,183 @@
+// A training run, end to end: split → fit preprocessing on train → solve → evaluate on test
+// (and optionally cross-validate). Pure, so the worker, the CLI and the tests run the same steps.
+import { balancedSampleWeight } from './class-weight';
+import { tableFingerprint } from './fingerprint';
+import { fitLogisticGradientDescent } from './logistic-gd';
+import { fitLogisticNewton } from './logistic-newton';
+import { evaluate, type MetricSet } from './metrics';
+import { ARTIFACT_FORMAT_VERSION, type CvSummary, type ModelDraft, type TrainParams } from './model-artifact';
+import { fitPreprocessor, transformTable, type FeatureSpec } from './preprocess';
+import { stratifiedKFold, stratifiedSplit, type Split } from './split';
+import { featureSchema, positiveRate, type ColumnSchema, type LabelledTable } from './table';
+
+export const MODEL_NAME = 'delinquency';
+
+export type TrainStage = 'preparing' | 'fitting' | 'cross-validating' | 'evaluating';
+
+export interface TrainProgress {
+	stage: TrainStage;
+	/** Overall fraction done, 0..1. */
+	fraction: number;
+	/** Latest training loss (mean log loss), while fitting. */
+	loss?: number;
+}
+
+export interface LossPoint {
+	/** Newton iteration, or gradient-descent steps. */
+	step: number;
+	loss: number;
+}
+
+export interface TrainOutcome {
+	draft: ModelDraft;
+	lossCurve: LossPoint[];
+	/** Held-out labels and scores, for curves and the threshold view. */
+	test: { y: Uint8Array; p: Float64Array };
+}
+
+export const DEFAULT_TRAIN_PARAMS: TrainParams = { C: 1, solver: 'newton', classWeight: 'none', testFraction: 0.2, seed: 42, cvFolds: 0 };
+
+export function validateTrainParams(p: TrainParams): string | null {
+	if (!(p.C > 0) || !Number.isFinite(p.C)) return 'C must be a positive number.';
+	if (!(p.testFraction >= 0.05 && p.testFraction <= 0.5)) return 'Test share must be between 5 % and 50 %.';
+	if (!Number.isInteger(p.seed) || p.seed < 0) return 'Seed must be a whole number of 0 or more.';
+	if (!(p.cvFolds === 0 || (Number.isInteger(p.cvFolds) && p.cvFolds >= 2 && p.cvFolds <= 10))) return 'Cross-validation folds must be 0 (off) or 2 to 10.';
+	if (p.solver !== 'newton' && p.solver !== 'gd') return 'Solver must be newton or gd.';
+	return null;
+}
+
+interface Fit {
+	weights: number[];
+	intercept: number;
+	iterations: number;
+	converged: boolean;
+	lossCurve: LossPoint[];
+}
+
+function fitOn(table: LabelledTable, spec: FeatureSpec, rows: Uint32Array, params: TrainParams, onLoss?: (p: LossPoint) => void) {
+	const preprocessor = fitPreprocessor(table, rows, spec);
+	const { x } = transformTable(preprocessor, table, rows);
+	const y = new Uint8Array(rows.length);
+	for (let k = 0; k < rows.length; k++) y[k] = table.target.values[rows[k]!]!;
+	const d = x.length / rows.length;
+	let fit: Fit;
+	if (params.solver === 'gd') {
+		// The library has no penalty and no sample weights: it solves the unregularised, unweighted problem.
+		const gd = fitLogisticGradientDescent(x, y, d, { onCheckpoint: (steps, loss) => onLoss?.({ step: steps, loss }) });
+		fit = { weights: gd.weights, intercept: gd.intercept, iterations: gd.steps, converged: gd.converged, lossCurve: gd.lossCurve.map((c) => ({ step: c.steps, loss: c.loss })) };
+	} else {
+		const sampleWeight = params.classWeight === 'balanced' ? balancedSampleWeight(y) : undefined;
+		const losses: LossPoint[] = [];
+		const newton = fitLogisticNewton(x, y, d, {
+			C: params.C,
+			sampleWeight,
+			onIteration: (i, loss) => {
+				losses.push({ step: i, loss });
+				onLoss?.({ step: i, loss });
+			}
+		});
+		fit = { weights: newton.weights, intercept: newton.intercept, iterations: newton.iterations, converged: newton.converged, lossCurve: [{ step: 0, loss: newton.lossHistory[0]! }, ...losses] };
+	}
+	return { preprocessor, fit };
+}
+
+function predictRows(table: LabelledTable, rows: Uint32Array, model: ReturnType<typeof fitOn>) {
+	const { x } = transformTable(model.preprocessor, table, rows);
+	const d = model.fit.weights.length;
+	const p = new Float64Array(rows.length);
+	const y = new Uint8Array(rows.length);
+	for (let k = 0; k < rows.length; k++) {
+		let z = model.fit.intercept;
+		for (let j = 0; j < d; j++) z += model.fit.weights[j]! * x[k * d + j]!;
+		p[k] = 1 / (1 + Math.exp(-z));
+		y[k] = table.target.values[rows[k]!]!;
+	}
+	return { y, p };
+}
+
+function summarise(runs: MetricSet[]): { mean: MetricSet; std: MetricSet } {
+	const keys = Object.keys(runs[0]!) as (keyof MetricSet)[];
+	const mean = {} as MetricSet;
+	const std = {} as MetricSet;
+	for (const k of keys) {
+		const values = runs.map((r) => r[k]);
+		const m = values.reduce((s, v) => s + v, 0) / values.length;
+		mean[k] = m;
+		// Sample standard deviation across folds.
+		std[k] = values.length > 1 ? Math.sqrt(values.reduce((s, v) => s + (v - m) ** 2, 0) / (values.length - 1)) : 0;
+	}
+	return { mean, std };
+}
+
+export function trainModel(
+	table: LabelledTable,
+	schema: readonly ColumnSchema[],
+	params: TrainParams,
+	onProgress: (p: TrainProgress) => void = () => {},
+	now: () => number = Date.now
+): TrainOutcome {
+	const problem = validateTrainParams(params);
+	if (problem) throw new RangeError(problem);
+	const spec = featureSchema(schema);
+	if (spec.numeric.length + spec.categorical.length === 0) throw new RangeError('Choose at least one feature column.');
+	const started = now();
+	onProgress({ stage: 'preparing', fraction: 0.02 });
+	const split: Split = stratifiedSplit(table.target.values, params.testFraction, params.seed);
+
+	const cvShare = params.cvFolds ? 0.45 : 0;
+	let cv: CvSummary | undefined;
+	if (params.cvFolds) {
+		const trainLabels = Uint8Array.from(split.train, (i) => table.target.values[i]!);
+		const folds = stratifiedKFold(trainLabels, params.cvFolds, params.seed + 1);
+		const runs = folds.map((fold, f) => {
+			onProgress({ stage: 'cross-validating', fraction: 0.05 + (cvShare * f) / folds.length });
+			const trainRows = Uint32Array.from(fold.train, (k) => split.train[k]!);
+			const testRows = Uint32Array.from(fold.test, (k) => split.train[k]!);
+			const model = fitOn(table, spec, trainRows, params);
+			const { y, p } = predictRows(table, testRows, model);
+			return evaluate(y, p);
+		});
+		cv = { folds: params.cvFolds, ...summarise(runs) };
+	}
+
+	const fitStart = 0.05 + cvShare;
+	onProgress({ stage: 'fitting', fraction: fitStart });
+	const expected = params.solver === 'gd' ? 10 : 8; // typical checkpoints / iterations, for a smooth bar
+	let seen = 0;
+	const model = fitOn(table, spec, split.train, params, (point) => {
+		seen++;
+		onProgress({ stage: 'fitting', fraction: fitStart + (0.9 - fitStart) * Math.min(1, seen / expected), loss: point.loss });
+	});
+
+	onProgress({ stage: 'evaluating', fraction: 0.92 });
+	const test = predictRows(table, split.test, model);
+	const sensitive = schema.filter((c) => c.role === 'sensitive').map((c) => c.name);
+	const draft: ModelDraft = {
+		formatVersion: ARTIFACT_FORMAT_VERSION,
+		name: MODEL_NAME,
+		target: table.target.name,
+		signature: {
+			inputs: [...spec.numeric.map((name) => ({ name, type: 'double' as const })), ...spec.categorical.map((name) => ({ name, type: 'string' as const }))],
+			output: { name: `${table.target.name}_probability`, type: 'double' },
+			sensitive
+		},
+		preprocessor: model.preprocessor,
+		weights: model.fit.weights,
+		intercept: model.fit.intercept,
+		metrics: {
+			...evaluate(test.y, test.p),
+			trainRows: split.train.length,
+			testRows: split.test.length,
+			positiveRate: positiveRate(table),
+			...(cv ? { cv } : {})
+		},
+		params: { ...params },
+		solver: { name: params.solver, iterations: model.fit.iterations, converged: model.fit.converged },
+		dataFingerprint: tableFingerprint(table),
+		trainingMs: 0,
+		createdAt: new Date(now()).toISOString()
+	};
+	draft.trainingMs = now() - started;
+	onProgress({ stage: 'evaluating', fraction: 1 });
+	return { draft, lossCurve: model.fit.lossCurve, test };
+}

@@ -1,0 +1,79 @@
+// A promise API over the lab worker (after svgomg's messenger): request ids, progress callbacks,
+// and cancel by terminating the worker; a fresh one starts with the next request.
+import type { LabError, LabProgress, LabRequest, LabResult, WorkerReply, WorkerRequest } from './protocol';
+
+export class Cancelled extends Error {
+	constructor() {
+		super('Cancelled.');
+		this.name = 'Cancelled';
+	}
+}
+
+/** A worker failure carrying the row and column of a CSV problem, when there is one. */
+export class LabWorkerError extends Error {
+	readonly row?: number;
+	readonly column?: string;
+	constructor(error: LabError) {
+		super(error.message);
+		this.name = 'LabWorkerError';
+		this.row = error.row;
+		this.column = error.column;
+	}
+}
+
+export class LabClient {
+	#worker: Worker | null = null;
+	#nextId = 1;
+	#pending: { id: number; reject: (e: Error) => void } | null = null;
+
+	get busy(): boolean {
+		return this.#pending !== null;
+	}
+
+	run<K extends LabRequest['kind']>(request: Extract<LabRequest, { kind: K }>, onProgress: (p: LabProgress) => void = () => {}): Promise<Extract<LabResult, { kind: K }>> {
+		this.cancel();
+		const worker = (this.#worker ??= new Worker(new URL('./lab.worker.ts', import.meta.url), { type: 'module' }));
+		const requestId = this.#nextId++;
+		return new Promise((resolve, reject) => {
+			this.#pending = { id: requestId, reject };
+			const done = () => {
+				worker.removeEventListener('message', onMessage);
+				worker.removeEventListener('error', onError);
+				if (this.#pending?.id === requestId) this.#pending = null;
+			};
+			const onMessage = (event: MessageEvent<WorkerReply>) => {
+				const reply = event.data;
+				if (reply.requestId !== requestId) return;
+				if (reply.kind === 'progress') return onProgress(reply.progress);
+				done();
+				if (reply.kind === 'result') resolve(reply.result as Extract<LabResult, { kind: K }>);
+				else reject(new LabWorkerError(reply.error));
+			};
+			const onError = (event: ErrorEvent) => {
+				done();
+				this.#worker?.terminate();
+				this.#worker = null;
+				reject(new Error(event.message || 'The lab worker stopped unexpectedly.'));
+			};
+			worker.addEventListener('message', onMessage);
+			worker.addEventListener('error', onError);
+			worker.postMessage({ requestId, request } satisfies WorkerRequest);
+		});
+	}
+
+	/** Stops the running request at once; its promise rejects with Cancelled. */
+	cancel(): void {
+		if (!this.#pending) return;
+		this.#worker?.terminate();
+		this.#worker = null;
+		const { reject } = this.#pending;
+		this.#pending = null;
+		reject(new Cancelled());
+	}
+
+	dispose(): void {
+		this.cancel();
+		this.#worker?.terminate();
+		this.#worker = null;
+	}
+}

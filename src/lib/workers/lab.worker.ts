@@ -1,0 +1,37 @@
+/// <reference lib="webworker" />
+// Runs CSV reading and training off the main thread so the page stays responsive.
+import { previewCsv, readCsvTable } from '../ml/csv-read';
+import { CsvSchemaError } from '../ml/csv-schema';
+import { DELINQUENCY_SCHEMA, generateDelinquencyTable } from '../ml/delinquency-data';
+import { trainModel } from '../ml/train-model';
+import type { LabProgress, LabRequest, LabResult, WorkerReply, WorkerRequest } from './protocol';
+
+async function handle(request: LabRequest, progress: (p: LabProgress) => void): Promise<LabResult> {
+	if (request.kind === 'preview') return { kind: 'preview', preview: await previewCsv(request.file, request.targetHint) };
+	const { source, params } = request;
+	let table;
+	let schema;
+	if (source.kind === 'generate') {
+		progress({ stage: 'generating', fraction: 0 });
+		table = generateDelinquencyTable(source.rows, source.seed);
+		schema = [...DELINQUENCY_SCHEMA];
+	} else {
+		schema = source.schema;
+		table = await readCsvTable(source.file, schema, { onProgress: (f) => progress({ stage: 'reading', fraction: f * 0.3 }) });
+	}
+	const offset = 0.3;
+	const outcome = trainModel(table, schema, params, (p) => progress({ ...p, fraction: offset + p.fraction * (1 - offset) }));
+	return { kind: 'train', outcome, schema, rows: table.rows };
+}
+
+addEventListener('message', async (event: MessageEvent<WorkerRequest>) => {
+	const { requestId, request } = event.data;
+	const post = (reply: WorkerReply, transfer: Transferable[] = []) => postMessage(reply, { transfer });
+	try {
+		const result = await handle(request, (progress) => post({ requestId, kind: 'progress', progress }));
+		post({ requestId, kind: 'result', result });
+	} catch (e) {
+		const error = e instanceof CsvSchemaError ? { message: e.message, row: e.row, column: e.column } : { message: e instanceof Error ? e.message : String(e) };
+		post({ requestId, kind: 'error', error });
+	}
+});

@@ -1,0 +1,55 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeError, main } from '../../../src/cli/main';
+
+async function run(args: string[]) {
+	const lines: string[] = [];
+	await main(args, (l) => lines.push(l));
+	return lines.join('\n');
+}
+
+describe('prep-lab CLI', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'prep-lab-cli-'));
+	const root = join(dir, 'lab');
+	const data = join(dir, 'accounts.csv');
+
+	it('generates, trains and registers, predicts, scores and runs the daily pipeline', async () => {
+		expect(JSON.parse(await run(['generate', '--rows', '2000', '--seed', '5', '--out', data]))).toEqual({ rows: 2000, out: data });
+		const trained = JSON.parse(await run(['train', '--data', data, '--root', root, '--C', '0.5']));
+		expect(trained).toMatchObject({ name: 'delinquency', version: 1, rows: 2000 });
+		expect(trained.schema.age_band).toBe('sensitive (categorical)');
+		expect(trained.metrics.rocAuc).toBeGreaterThan(0.75);
+		expect(JSON.parse(await run(['train', '--data', data, '--root', root, '--solver', 'gd'])).version).toBe(2);
+		expect(existsSync(join(root, 'registry/delinquency/model_v002/model.json'))).toBe(true);
+
+		const record = { credit_utilization: 0.9, days_past_due_12m: 3, num_open_accounts: 5, annual_income: 40000, debt_to_income: 0.5, months_on_book: 12, payment_to_balance: 0.05, region: 'south' };
+		const predicted = JSON.parse(await run(['predict', '--root', root, '--version', '1', '--json', JSON.stringify([record])]));
+		expect(predicted.version).toBe(1);
+		expect(predicted.predictions[0].prediction).toBe(1);
+
+		const scored = JSON.parse(await run(['score', '--root', root, '--data', data, '--out', join(dir, 'out.csv')]));
+		expect(scored).toMatchObject({ version: 2, rowsIn: 2000, rowsOut: 2000 });
+		expect(readFileSync(join(dir, 'out.csv'), 'utf8').split('\n')[0]).toMatch(/,prediction,score,risk_bucket$/);
+
+		const raw = join(root, 'raw', 'accounts_2026-11-24.csv');
+		await run(['generate', '--rows', '300', '--seed', '6', '--out', raw]);
+		const pipeline = JSON.parse(await run(['pipeline', '--root', root, '--date', '2026-11-24']));
+		expect(pipeline).toMatchObject({ status: 'succeeded', rowsIn: 300, output: 'curated/accounts_2026-11-24_predictions.csv' });
+		expect(readFileSync(join(root, 'logs', 'batch_runs_log.csv'), 'utf8')).toContain('raw/accounts_2026-11-24.csv');
+		expect(await run(['versions', '--root', root])).toMatch(/^delinquency:2\t.*\ndelinquency:1\t/);
+	});
+
+	it('explains bad input', async () => {
+		const failure = (args: string[]) => run(args).then(() => 'no error', (e: unknown) => describeError(e));
+		expect(await failure(['frobnicate'])).toMatch(/^Unknown command "frobnicate"/);
+		expect(await failure(['generate', '--rows', 'ten', '--out', 'x.csv'])).toBe('--rows must be a valid number, got "ten".');
+		expect(await failure(['train', '--root', root])).toBe('--data is required.');
+		expect(await failure(['train', '--data', join(dir, 'nope.csv'), '--root', root])).toMatch(/^File not found: .*nope\.csv$/);
+		expect(await failure(['predict', '--root', root, '--json', '{oops'])).toMatch(/^--json is not valid JSON/);
+		expect(await failure(['predict', '--root', root, '--json', '[{"credit_utilization": "lots"}]'])).toMatch(/record 0: "credit_utilization" must be a number/);
+		expect(await failure(['predict', '--root', join(dir, 'empty'), '--json', '[]'])).toBe('A registered version of model "delinquency" does not exist.');
+		expect(await failure(['pipeline', '--root', root, '--date', '2026-01-01'])).toBe('raw/accounts_2026-01-01.csv does not exist.');
+	});
+});

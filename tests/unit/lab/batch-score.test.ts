@@ -1,0 +1,88 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { idbDatastore } from '../../../src/lib/db/idb-datastore';
+import { idbRegistry } from '../../../src/lib/db/idb-registry';
+import { openPrepLabDb } from '../../../src/lib/db/schema';
+import { batchScore, BatchRunFailed, DEFAULT_BATCH_SETTINGS, RUN_LOG, runDailyPipeline } from '../../../src/lib/lab/batch-score';
+import type { LabStorage } from '../../../src/lib/lab/storage';
+import { readCsvTable, toCsv } from '../../../src/lib/ml/csv-read';
+import { DELINQUENCY_SCHEMA, generateDelinquencyTable } from '../../../src/lib/ml/delinquency-data';
+import { DEFAULT_TRAIN_PARAMS, trainModel } from '../../../src/lib/ml/train-model';
+import { tableToCsv } from '../../../src/cli/main';
+
+let n = 0;
+async function setup(): Promise<{ storage: LabStorage; model: Awaited<ReturnType<LabStorage['registry']['register']>> }> {
+	const db = await openPrepLabDb({}, `batch-${n++}`);
+	const storage = { datastore: idbDatastore(db), registry: idbRegistry(db) };
+	const model = await storage.registry.register(trainModel(generateDelinquencyTable(1000, 1), DELINQUENCY_SCHEMA, DEFAULT_TRAIN_PARAMS).draft);
+	return { storage, model };
+}
+
+const csv = tableToCsv(generateDelinquencyTable(250, 9));
+const lines = csv.trim().split('\n');
+const badField = lines[3]!.split(',');
+badField[1] = 'lots'; // credit_utilization of file row 4
+const withBadRows = [...lines.slice(0, 3), badField.join(','), 'A9,1,2', ...lines.slice(4)].join('\n');
+
+describe('batchScore', () => {
+	it('writes original columns plus prediction, score and risk_bucket, and logs the run', async () => {
+		const { storage, model } = await setup();
+		await storage.datastore.writeText('raw', 'accounts_2026-11-24.csv', csv);
+		const run = await runDailyPipeline(storage, model, '2026-11-24', { ...DEFAULT_BATCH_SETTINGS, miniBatchSize: 64 });
+		expect(run).toMatchObject({ status: 'succeeded', rowsIn: 250, rowsOut: 250, rowsFailed: 0, output: 'curated/accounts_2026-11-24_predictions.csv', modelVersion: 1 });
+		const out = (await storage.datastore.readText('curated', 'accounts_2026-11-24_predictions.csv')).trim().split('\n');
+		expect(out).toHaveLength(251);
+		expect(out[0]).toBe(`${lines[0]},prediction,score,risk_bucket`);
+		expect(out[1]!.startsWith(lines[1]!)).toBe(true);
+		expect(out[1]).toMatch(/,[01],0\.\d{6},(low|medium|high)$/);
+		expect(run.scoreMin).toBeLessThanOrEqual(run.scoreMean);
+		expect(run.scoreMean).toBeLessThanOrEqual(run.scoreMax);
+		const log = (await storage.datastore.readText('logs', RUN_LOG)).trim().split('\n');
+		expect(log[0]).toMatch(/^run_id,started_at,finished_at,model_name,model_version,input,output,rows_in,rows_out,rows_failed,score_min,score_mean,score_max,duration_ms,status,message$/);
+		expect(log[1]).toContain(',250,250,0,');
+		// A second run appends, keeping one header.
+		await runDailyPipeline(storage, model, '2026-11-24');
+		expect((await storage.datastore.readText('logs', RUN_LOG)).trim().split('\n')).toHaveLength(3);
+	});
+
+	it('counts malformed rows into an error log and succeeds within error_threshold', async () => {
+		const { storage, model } = await setup();
+		await storage.datastore.writeText('raw', 'b.csv', withBadRows);
+		const run = await batchScore(storage, model, { zone: 'raw', name: 'b.csv' }, { ...DEFAULT_BATCH_SETTINGS, errorThreshold: 5 });
+		expect(run).toMatchObject({ status: 'succeeded', rowsIn: 251, rowsOut: 249, rowsFailed: 2 });
+		const errors = await storage.datastore.readText('logs', `${run.runId}_errors.csv`);
+		expect(errors).toContain('4,credit_utilization,"""credit_utilization"" must be a number"');
+		expect(errors).toContain('5,,has 3 fields; the header has 11');
+	});
+
+	it('fails past error_threshold, writes no output and logs the failure', async () => {
+		const { storage, model } = await setup();
+		await storage.datastore.writeText('raw', 'b.csv', withBadRows);
+		const failed = await batchScore(storage, model, { zone: 'raw', name: 'b.csv' }, { ...DEFAULT_BATCH_SETTINGS, errorThreshold: 1 }).catch((e) => e);
+		expect(failed).toBeInstanceOf(BatchRunFailed);
+		expect(failed.message).toMatch(/2 rows failed, more than error_threshold 1. First problem: row 4/);
+		expect(await storage.datastore.exists('curated', 'b_predictions.csv')).toBe(false);
+		expect(await storage.datastore.readText('logs', RUN_LOG)).toContain(',failed,');
+	});
+
+	it('summary_only scores without writing predictions; a missing column fails clearly', async () => {
+		const { storage, model } = await setup();
+		await storage.datastore.writeText('raw', 'a.csv', csv);
+		const run = await batchScore(storage, model, { zone: 'raw', name: 'a.csv' }, { ...DEFAULT_BATCH_SETTINGS, outputAction: 'summary_only' });
+		expect(run).toMatchObject({ status: 'succeeded', rowsOut: 250, output: '' });
+		expect(await storage.datastore.list('curated')).toEqual([]);
+		await storage.datastore.writeText('raw', 'c.csv', toCsv([['region', 'x'], ['north', '1']]));
+		await expect(batchScore(storage, model, { zone: 'raw', name: 'c.csv' })).rejects.toThrow(/The input has no column "credit_utilization"/);
+	});
+
+	it('round-trips: the generated CSV reads back into the same table', async () => {
+		const t = generateDelinquencyTable(50, 3);
+		const back = await readCsvTable(tableToCsv(t), DELINQUENCY_SCHEMA.map((c) => ({ ...c })));
+		expect(Array.from(back.target.values)).toEqual(Array.from(t.target.values));
+	});
+
+	it('refuses a badly formed pipeline date', async () => {
+		const { storage, model } = await setup();
+		expect(() => runDailyPipeline(storage, model, '2026-13-45')).toThrow('"2026-13-45" is not a date like 2026-11-25.');
+	});
+});

@@ -1,0 +1,121 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { previewCsv, readCsvTable } from '../../../src/lib/ml/csv-read';
+import { checkHeader, CsvSchemaError, inferSchema, parseNumber } from '../../../src/lib/ml/csv-schema';
+import type { ColumnSchema } from '../../../src/lib/ml/table';
+
+const schema: ColumnSchema[] = [
+	{ name: 'id', kind: 'categorical', role: 'ignore' },
+	{ name: 'util', kind: 'numeric', role: 'feature' },
+	{ name: 'region', kind: 'categorical', role: 'feature' },
+	{ name: 'age', kind: 'categorical', role: 'sensitive' },
+	{ name: 'target', kind: 'numeric', role: 'target' }
+];
+const header = 'id,util,region,age,target';
+
+async function errorOf(p: Promise<unknown>): Promise<CsvSchemaError> {
+	const e = await p.then(
+		() => null,
+		(err: unknown) => err
+	);
+	expect(e).toBeInstanceOf(CsvSchemaError);
+	return e as CsvSchemaError;
+}
+
+describe('checkHeader', () => {
+	it('names blank and duplicated headers', () => {
+		expect(() => checkHeader(['a', '', 'c'])).toThrow('Column 2 of the header has no name.');
+		expect(() => checkHeader(['a', 'b', 'A'])).toThrow('The header names "A" twice (columns 1 and 3).');
+	});
+	it('strips a byte-order mark and spaces', () => {
+		expect(checkHeader(['\uFEFFid', ' util '])).toEqual(['id', 'util']);
+	});
+});
+
+describe('parseNumber', () => {
+	it('accepts plain and scientific numbers, rejects text, NaN and Infinity', () => {
+		expect(parseNumber(' 1e3 ')).toBe(1000);
+		expect(parseNumber('-.5')).toBe(-0.5);
+		for (const bad of ['12abc', 'NaN', 'Infinity', '1,5', '']) expect(parseNumber(bad)).toBeNull();
+	});
+});
+
+describe('inferSchema', () => {
+	it('finds numeric, categorical, id-like, sensitive and target columns', () => {
+		const rows = [
+			['a1', '0.5', 'north', '30-44', '0'],
+			['a2', '', 'south', '18-29', '1']
+		];
+		expect(inferSchema(['customer_id', 'util', 'region', 'age_band', 'delinquent_90d'], rows)).toEqual([
+			{ name: 'customer_id', kind: 'categorical', role: 'ignore' },
+			{ name: 'util', kind: 'numeric', role: 'feature' },
+			{ name: 'region', kind: 'categorical', role: 'feature' },
+			{ name: 'age_band', kind: 'categorical', role: 'sensitive' },
+			{ name: 'delinquent_90d', kind: 'numeric', role: 'target' }
+		]);
+	});
+	it('uses a last 0/1 column as the target when none is named, and refuses when there is none', () => {
+		expect(inferSchema(['x', 'bad'], [['1', '0'], ['2', '1']]).at(-1)!.role).toBe('target');
+		expect(() => inferSchema(['x', 'z'], [['1', '7']])).toThrow(/No target column found/);
+		expect(() => inferSchema(['x', 'z'], [['1', '0']], 'nope')).toThrow('There is no column "nope" to use as the target');
+	});
+});
+
+describe('readCsvTable', () => {
+	it('reads CSV text, a Node stream, CRLF, quotes and ";" separators into the same table', async () => {
+		const plain = `${header}\na1,0.5,north,30-44,0\na2,,south,18-29,1\n`;
+		const variants = [
+			plain,
+			plain.replace(/\n/g, '\r\n'),
+			plain.replace(/,/g, ';'),
+			`${header}\n"a1","0.5","north","30-44","0"\n"a2","","south","18-29","1"\n`
+		];
+		for (const text of variants) {
+			const t = await readCsvTable(text, schema);
+			expect(t.rows).toBe(2);
+			expect(Array.from(t.target.values)).toEqual([0, 1]);
+			const util = t.columns.find((c) => c.name === 'util')!.values as Float64Array;
+			expect(util[0]).toBe(0.5);
+			expect(util[1]).toBeNaN();
+			expect(t.columns.map((c) => c.name)).toEqual(['util', 'region', 'age']);
+		}
+		const streamed = await readCsvTable(Readable.from([plain.slice(0, 20), plain.slice(20)]) as never, schema);
+		expect(streamed.rows).toBe(2);
+	});
+
+	it('names the row and column of text in a numeric column', async () => {
+		const e = await errorOf(readCsvTable(`${header}\na1,0.5,north,30-44,0\na2,12abc,south,18-29,1\n`, schema));
+		expect(e.message).toBe('Row 3, column "util": "12abc" is not a number.');
+		expect([e.row, e.column]).toEqual([3, 'util']);
+	});
+
+	it('reports a non-binary target, a missing target value and a short row', async () => {
+		expect((await errorOf(readCsvTable(`${header}\na1,0.5,north,30-44,2\n`, schema))).message).toMatch(/Row 2: the target "target" is "2"; it must be 0 or 1/);
+		expect((await errorOf(readCsvTable(`${header}\na1,0.5,north,30-44,\n`, schema))).message).toMatch(/Row 2: the target "target" is empty/);
+		const short = await errorOf(readCsvTable(`${header}\na1,0.5,north,30-44,0\na2,0.4\n`, schema));
+		expect(short.message).toBe('Row 3 has 2 fields; the header has 5.');
+	});
+
+	it('counts further problems after the first', async () => {
+		const e = await errorOf(readCsvTable(`${header}\na1,x,north,30-44,0\na2,y,south,18-29,1\na3,z,east,60+,1\n`, schema));
+		expect(e.message).toMatch(/Row 2.*\(and 2 more problems\)$/);
+	});
+
+	it('refuses an empty file, a header-only file, one class only and a missing column', async () => {
+		expect((await errorOf(readCsvTable('', schema))).message).toMatch(/empty/);
+		expect((await errorOf(readCsvTable(`${header}\n`, schema))).message).toMatch(/no data rows/);
+		expect((await errorOf(readCsvTable(`${header}\na1,0.5,north,30-44,1\na2,0.4,south,18-29,1\n`, schema))).message).toMatch(/only one class/);
+		expect((await errorOf(readCsvTable('id,region,age,target\na,north,x,1\n', schema))).message).toBe('The file has no column "util".');
+	});
+});
+
+describe('previewCsv', () => {
+	it('returns the header, a few rows and a proposed schema', async () => {
+		const text = `${header}\n${Array.from({ length: 50 }, (_, i) => `a${i},${i / 50},north,30-44,${i % 2}`).join('\n')}\n`;
+		const p = await previewCsv(text);
+		expect(p.header).toEqual(header.split(','));
+		expect(p.sample).toHaveLength(20);
+		expect(p.schema.find((c) => c.role === 'target')!.name).toBe('target');
+		expect(p.schema.find((c) => c.name === 'age')!.role).toBe('sensitive');
+	});
+});
