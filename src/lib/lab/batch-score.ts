@@ -3,7 +3,7 @@
 // `risk_bucket` (append_row) or only a summary (summary_only), count malformed rows and fail the
 // run past error_threshold. The output appears only when the run succeeds.
 import { readCsv, toCsv, type CsvInput } from '../ml/csv-read';
-import { score, type ModelVersion } from '../ml/model-artifact';
+import { scoreRows, type ModelVersion } from '../ml/model-artifact';
 import type { FileWriter, LabStorage, Zone } from './storage';
 
 export type OutputAction = 'append_row' | 'summary_only';
@@ -66,7 +66,6 @@ export async function scoreCsv(
 	const stats: BatchStats = { rowsIn: 0, rowsOut: 0, rowsFailed: 0, scoreMin: Infinity, scoreMax: -Infinity, scoreMean: 0, errors: [], unseenCategories: {} };
 	let sum = 0;
 	let header: string[] = [];
-	let pending = Promise.resolve();
 	const fail = (row: number, column: string, message: string) => {
 		stats.rowsFailed++;
 		if (stats.errors.length < MAX_ERRORS_KEPT) stats.errors.push({ row, column, message });
@@ -75,7 +74,6 @@ export async function scoreCsv(
 		}
 	};
 	const scoreBatch = (rows: string[][], firstRow: number) => {
-		const records: Record<string, string>[] = [];
 		const kept: string[][] = [];
 		const rowNumbers: number[] = [];
 		const problems: RowError[] = [];
@@ -85,13 +83,10 @@ export async function scoreCsv(
 				problems.push({ row: firstRow + k, column: '', message: `has ${fields.length} fields; the header has ${header.length}` });
 				return;
 			}
-			const record: Record<string, string> = {};
-			for (let j = 0; j < header.length; j++) record[header[j]!] = fields[j]!;
-			records.push(record);
 			kept.push(fields);
 			rowNumbers.push(firstRow + k);
 		});
-		const result = score(model, records);
+		const result = scoreRows(model, header, kept);
 		for (const [name, n] of Object.entries(result.unseenCategories)) stats.unseenCategories[name] = (stats.unseenCategories[name] ?? 0) + n;
 		const failedRecords = new Set(result.errors.map((e) => e.record));
 		for (const e of result.errors) problems.push({ row: rowNumbers[e.record]!, column: e.field, message: e.message });
@@ -111,6 +106,7 @@ export async function scoreCsv(
 			pending = pending.then(() => writer.write(text));
 		}
 	};
+	let pending = Promise.resolve();
 	await readCsv(
 		input,
 		{
@@ -130,7 +126,10 @@ export async function scoreCsv(
 				for (let start = 0; start < rows.length; start += settings.miniBatchSize) {
 					scoreBatch(rows.slice(start, start + settings.miniBatchSize), firstRow + start);
 				}
-				hooks.onProgress?.(0, stats.rowsIn);
+				// Wait for the writer before reading on, so memory stays bounded on large files.
+				const written = pending;
+				pending = Promise.resolve();
+				return written;
 			}
 		},
 		{ size, signal: hooks.signal, onProgress: (f) => hooks.onProgress?.(f, stats.rowsIn) }

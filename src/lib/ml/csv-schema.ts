@@ -20,14 +20,31 @@ const SENSITIVE = /(^|_)(age|age_band|gender|sex|race|ethnicity|religion|marital
 const ID_LIKE = /(^|_)(id|uuid|key)$/i;
 export const MAX_CATEGORIES = 50;
 
-export const isMissing = (raw: string | undefined) => raw === undefined || MISSING_TOKENS.has(raw.trim().toLowerCase());
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
-/** Strict number parsing: "1e3" and "-2.5" pass; "12abc", "NaN" and "Infinity" do not. */
+export function isMissing(raw: string | undefined): boolean {
+	if (raw === undefined || raw.length === 0) return true;
+	// Fast path for the common case: values starting with a digit, sign or dot are never tokens.
+	const c = raw.charCodeAt(0);
+	if (isDigit(c) || c === 45 || c === 43 || c === 46) return false;
+	return MISSING_TOKENS.has(raw.trim().toLowerCase());
+}
+
+/**
+ * Strict number parsing: "1e3" and "-2.5" pass; "12abc", "NaN", "Infinity", "0x1F" and "" do not.
+ * Number() does the work (it is fast); the checks reject the forms it accepts but a CSV should not.
+ */
 export function parseNumber(raw: string): number | null {
+	if (raw.length === 0) return null;
+	const n = Number(raw);
+	if (!Number.isFinite(n)) return null;
 	const s = raw.trim();
-	if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return null;
-	const n = Number(s);
-	return Number.isFinite(n) ? n : null;
+	if (s.length === 0) return null;
+	const first = s.charCodeAt(0);
+	const second = s.charCodeAt(1);
+	// Number() also reads hex/octal/binary literals ("0x10" → 16): refuse those.
+	if (first === 48 && (second | 32) !== 101 && second > 57) return null;
+	return n;
 }
 
 /** Binary labels: 0/1, true/false, yes/no (any case). */

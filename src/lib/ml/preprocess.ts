@@ -24,11 +24,43 @@ export interface FeatureSpec {
 	categorical: string[];
 }
 
-function median(values: number[]): number {
-	if (values.length === 0) return 0;
-	values.sort((a, b) => a - b);
-	const mid = values.length >> 1;
-	return values.length % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+/** k-th smallest value, reordering `a` in place (Hoare's quickselect): O(n) against sorting's O(n log n). */
+function selectInPlace(a: Float64Array, k: number): number {
+	let lo = 0;
+	let hi = a.length - 1;
+	while (hi > lo) {
+		const pivot = a[(lo + hi) >> 1]!;
+		let i = lo;
+		let j = hi;
+		while (i <= j) {
+			while (a[i]! < pivot) i++;
+			while (a[j]! > pivot) j--;
+			if (i <= j) {
+				const t = a[i]!;
+				a[i++] = a[j]!;
+				a[j--] = t;
+			}
+		}
+		if (k <= j) hi = j;
+		else if (k >= i) lo = i;
+		else break;
+	}
+	return a[k]!;
+}
+
+/**
+ * Median as numpy (and so scikit-learn's SimpleImputer) defines it: the mean of the two middle
+ * values for an even count. Written here because the quickselect packages return the lower middle.
+ */
+export function median(values: Float64Array): number {
+	const n = values.length;
+	if (n === 0) return 0;
+	const upper = selectInPlace(values, n >> 1);
+	if (n % 2) return upper;
+	// After selection every value left of n/2 is ≤ upper: the lower middle is their maximum.
+	let lower = -Infinity;
+	for (let i = 0; i < n >> 1; i++) if (values[i]! > lower) lower = values[i]!;
+	return (lower + upper) / 2;
 }
 
 export function fitPreprocessor(table: LabelledTable, rows: ArrayLike<number>, spec: FeatureSpec): Preprocessor {
@@ -36,12 +68,13 @@ export function fitPreprocessor(table: LabelledTable, rows: ArrayLike<number>, s
 	const numeric = spec.numeric.map((name): NumericStep => {
 		const col = byName.get(name);
 		if (!col || col.kind !== 'numeric') throw new RangeError(`"${name}" is not a numeric column`);
-		const present: number[] = [];
+		const present = new Float64Array(rows.length);
+		let count = 0;
 		for (let k = 0; k < rows.length; k++) {
 			const v = col.values[rows[k]!]!;
-			if (!Number.isNaN(v)) present.push(v);
+			if (!Number.isNaN(v)) present[count++] = v;
 		}
-		const med = median(present.slice());
+		const med = median(present.subarray(0, count));
 		// Mean and spread after imputation, as a scikit-learn SimpleImputer → StandardScaler pipeline sees them.
 		let sum = 0;
 		let sq = 0;

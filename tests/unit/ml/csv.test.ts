@@ -36,7 +36,7 @@ describe('parseNumber', () => {
 	it('accepts plain and scientific numbers, rejects text, NaN and Infinity', () => {
 		expect(parseNumber(' 1e3 ')).toBe(1000);
 		expect(parseNumber('-.5')).toBe(-0.5);
-		for (const bad of ['12abc', 'NaN', 'Infinity', '1,5', '']) expect(parseNumber(bad)).toBeNull();
+		for (const bad of ['12abc', 'NaN', 'Infinity', '1,5', '', '  ', '0x1F', '0b101']) expect(parseNumber(bad)).toBeNull();
 	});
 });
 
@@ -117,5 +117,24 @@ describe('previewCsv', () => {
 		expect(p.sample).toHaveLength(20);
 		expect(p.schema.find((c) => c.role === 'target')!.name).toBe('target');
 		expect(p.schema.find((c) => c.name === 'age')!.role).toBe('sensitive');
+	});
+});
+
+describe('toCsv', () => {
+	it('quotes only fields that need it and round-trips through the reader', async () => {
+		const { toCsv } = await import('../../../src/lib/ml/csv-read');
+		const text = toCsv([
+			['id', 'note', 'target'],
+			['a,1', 'said "hi"\nthen left', 0],
+			[' padded', null, 1]
+		]);
+		expect(text).toBe('id,note,target\n"a,1","said ""hi""\nthen left",0\n" padded",,1');
+		const t = await readCsvTable(text, [
+			{ name: 'id', kind: 'categorical', role: 'feature' },
+			{ name: 'note', kind: 'categorical', role: 'feature' },
+			{ name: 'target', kind: 'numeric', role: 'target' }
+		]);
+		expect(t.columns[0]!.values).toEqual(['a,1', 'padded']);
+		expect(t.columns[1]!.values).toEqual(['said "hi"\nthen left', null]);
 	});
 });

@@ -52,3 +52,13 @@ describe('balancedSampleWeight', () => {
 		expect(Array.from(balancedSampleWeight(Uint8Array.from([1, 0, 0, 0])))).toEqual([2, 2 / 3, 2 / 3, 2 / 3]);
 	});
 });
+
+describe('fitLogisticNewton on more rows than the warm-start threshold', () => {
+	it('still reaches the exact optimum of the full data', () => {
+		const big = encodedDelinquency(80_000, 21);
+		const C = 0.2;
+		const fit = fitLogisticNewton(big.x, big.y, big.d, { C });
+		expect(fit.converged).toBe(true);
+		for (const g of gradient(big.x, big.y, big.d, fit.weights, fit.intercept, C)) expect(Math.abs(g)).toBeLessThan(1e-8);
+	});
+});

@@ -60,3 +60,20 @@ describe('preprocessing', () => {
 		expect(unseen).toEqual({ region: 1 });
 	});
 });
+
+describe('median', () => {
+	it('matches numpy: middle value, or mean of the two middles', async () => {
+		const { median } = await import('../../../src/lib/ml/preprocess');
+		expect(median(Float64Array.from([4, 1, 3, 2]))).toBe(2.5);
+		expect(median(Float64Array.from([5, 1, 3]))).toBe(3);
+		expect(median(Float64Array.from([1, 1, 2, 9]))).toBe(1.5);
+		expect(median(Float64Array.from([7, 7, 7, 7, 7, 7]))).toBe(7);
+		// Against a sort on random data, odd and even lengths.
+		for (const n of [1, 2, 999, 1000]) {
+			const values = Float64Array.from({ length: n }, (_, i) => Math.sin(i * 12.9898) * 43758.5453 % 100);
+			const sorted = Float64Array.from(values).sort();
+			const expected = n % 2 ? sorted[n >> 1]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+			expect(median(values)).toBe(expected);
+		}
+	});
+});
