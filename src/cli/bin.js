@@ -4,4 +4,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./run.ts');
+const entry = './run.ts'; // a variable, so type checking does not resolve a .ts import from .js
+await import(entry);

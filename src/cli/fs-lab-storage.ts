@@ -91,6 +91,10 @@ function fsDatastore(root: string): Datastore {
 			await ensure(zone);
 			await writeFile(path(zone, name), text);
 		},
+		async writeBlob(zone, name, blob) {
+			await ensure(zone);
+			await writeFile(path(zone, name), Buffer.from(await blob.arrayBuffer()));
+		},
 		async appendText(zone, name, text) {
 			await ensure(zone);
 			await appendFile(path(zone, name), text);
@@ -147,7 +151,7 @@ function fsRegistry(root: string): ModelRegistry {
 		for (const [file, text] of Object.entries(versionFiles(v))) await writeFile(join(dir, file), text);
 	};
 	const registry: ModelRegistry = {
-		async register(draft, meta = {}) {
+		async register(draft, meta = {}, heldOut) {
 			await mkdir(modelDir(draft.name), { recursive: true });
 			let version = Math.max(0, ...(await versionsOnDisk(draft.name))) + 1;
 			// mkdir without `recursive` fails if the folder exists: that claims the version number,
@@ -162,8 +166,19 @@ function fsRegistry(root: string): ModelRegistry {
 				}
 			}
 			const stored: ModelVersion = { ...draft, description: meta.description ?? '', tags: meta.tags ?? {}, version };
-			await save(stored, join(modelDir(draft.name), versionFolder(version)));
+			const dir = join(modelDir(draft.name), versionFolder(version));
+			if (heldOut) await writeFile(join(dir, 'held_out.json'), JSON.stringify({ y: Array.from(heldOut.y), p: Array.from(heldOut.p) }));
+			await save(stored, dir);
 			return stored;
+		},
+		async heldOut(name, version) {
+			try {
+				const { y, p } = JSON.parse(await readFile(join(modelDir(name), versionFolder(version), 'held_out.json'), 'utf8'));
+				return { y: Uint8Array.from(y), p: Float64Array.from(p) };
+			} catch (e) {
+				if (isMissing(e)) return undefined;
+				throw e;
+			}
 		},
 		async list(name) {
 			const versions = (await versionsOnDisk(name)).sort((a, b) => b - a);

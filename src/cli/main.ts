@@ -116,8 +116,8 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
 				seed: number(o.seed, 'seed', 42, isInt),
 				cvFolds: number(o.cv, 'cv', 0, isInt)
 			};
-			const { draft } = trainModel(table, preview.schema, params);
-			const registered = await (await storage()).registry.register({ ...draft, name });
+			const { draft, test } = trainModel(table, preview.schema, params);
+			const registered = await (await storage()).registry.register({ ...draft, name }, {}, test);
 			const schema = Object.fromEntries(preview.schema.map((c) => [c.name, `${c.role} (${c.kind})`]));
 			out(JSON.stringify({ name: registered.name, version: registered.version, rows: table.rows, schema, metrics: registered.metrics }, null, 2));
 			return;

@@ -28,8 +28,9 @@ test('a newly published version is offered as "Update" and applied on request', 
 
 		// The old version keeps running until the learner chooses; then the page reloads on the new one.
 		await page.evaluate(() => ((window as unknown as { beforeUpdate: boolean }).beforeUpdate = true));
-		await update.click();
-		await expect.poll(() => page.evaluate(() => 'beforeUpdate' in window)).toBe(false);
+		await Promise.all([page.waitForEvent('framenavigated'), update.click()]);
+		await page.waitForLoadState('load');
+		expect(await page.evaluate(() => 'beforeUpdate' in window)).toBe(false);
 		await expect(page.getByRole('heading', { level: 1, name: 'Prep Lab' })).toBeVisible();
 		await expect(page.getByRole('button', { name: 'Update' })).toHaveCount(0);
 		expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).toBeNull();

@@ -26,6 +26,10 @@ export function idbDatastore(db: PrepLabDb, now: () => Date = () => new Date()):
 			checkFileName(name);
 			await put(zone, name, new Blob([text], { type: 'text/csv' }));
 		},
+		async writeBlob(zone, name, blob) {
+			checkFileName(name);
+			await put(zone, name, blob);
+		},
 		async appendText(zone, name, text) {
 			checkFileName(name);
 			// Read and write in one transaction: concurrent appends queue instead of overwriting each other.

@@ -1,5 +1,5 @@
 // The model registry in IndexedDB: immutable versions 1, 2, 3… per model name, plus aliases.
-import type { ModelDraft, ModelVersion, VersionMeta } from '../ml/model-artifact';
+import type { HeldOutScores, ModelDraft, ModelVersion, VersionMeta } from '../ml/model-artifact';
 import { checkAlias, NotFoundError, type ModelRegistry } from '../lab/storage';
 import type { PrepLabDb } from './schema';
 
@@ -9,14 +9,21 @@ export function idbRegistry(db: PrepLabDb): ModelRegistry {
 		 * Reading the highest version and adding the next happen in one readwrite transaction, which
 		 * IndexedDB runs one at a time even across tabs: two tabs registering at once get distinct versions.
 		 */
-		async register(draft: ModelDraft, meta: Partial<VersionMeta> = {}) {
-			const tx = db.transaction('models', 'readwrite');
+		async register(draft: ModelDraft, meta: Partial<VersionMeta> = {}, heldOut?: HeldOutScores) {
+			const tx = db.transaction(['models', 'heldOut'], 'readwrite');
+			const models = tx.objectStore('models');
 			// The index is ordered by name, then by primary key [name, version]: 'prev' yields the highest version.
-			const cursor = await tx.store.index('by-name').openCursor(IDBKeyRange.only(draft.name), 'prev');
+			const cursor = await models.index('by-name').openCursor(IDBKeyRange.only(draft.name), 'prev');
 			const stored: ModelVersion = { ...draft, description: meta.description ?? '', tags: meta.tags ?? {}, version: (cursor?.value.version ?? 0) + 1 };
-			await tx.store.add(stored);
+			await models.add(stored);
+			if (heldOut) await tx.objectStore('heldOut').put({ name: draft.name, version: stored.version, y: heldOut.y, p: heldOut.p });
 			await tx.done;
 			return stored;
+		},
+
+		async heldOut(name, version) {
+			const stored = await db.get('heldOut', [name, version]);
+			return stored ? { y: stored.y, p: stored.p } : undefined;
 		},
 
 		async list(name) {
@@ -53,9 +60,10 @@ export function idbRegistry(db: PrepLabDb): ModelRegistry {
 		},
 
 		async delete(name, version) {
-			const tx = db.transaction(['aliases', 'models'], 'readwrite');
+			const tx = db.transaction(['aliases', 'models', 'heldOut'], 'readwrite');
 			if (!(await tx.objectStore('models').get([name, version]))) throw new NotFoundError(`Version ${version} of model "${name}"`);
 			await tx.objectStore('models').delete([name, version]);
+			await tx.objectStore('heldOut').delete([name, version]);
 			const aliases = await tx.objectStore('aliases').index('by-name').getAll(name);
 			for (const a of aliases) if (a.version === version) await tx.objectStore('aliases').delete([name, a.alias]);
 			await tx.done;

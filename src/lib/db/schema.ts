@@ -3,6 +3,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Zone } from '../lab/storage';
 import type { ModelVersion } from '../ml/model-artifact';
+import type { ColumnSchema } from '../ml/table';
 import type { CardState, ReviewLogEntry } from '../study/scheduler';
 
 export const DB_NAME = 'prep-lab';
@@ -26,12 +27,28 @@ export interface StoredAlias {
 	version: number;
 }
 
+export interface StoredHeldOut {
+	name: string;
+	version: number;
+	y: Uint8Array;
+	p: Float64Array;
+}
+
+/** A CSV in raw/ whose column roles the learner confirmed for training. */
+export interface StoredDataset {
+	file: string;
+	schema: ColumnSchema[];
+	confirmedAt: string;
+}
+
 export interface PrepLabSchema extends DBSchema {
 	cardStates: { key: string; value: CardState; indexes: { 'by-due': Date } };
 	reviewLogs: { key: number; value: StoredReviewLog; indexes: { 'by-card': string; 'by-time': Date } };
 	models: { key: [string, number]; value: ModelVersion; indexes: { 'by-name': string } };
 	aliases: { key: [string, string]; value: StoredAlias; indexes: { 'by-name': string } };
 	files: { key: [Zone, string]; value: StoredFile; indexes: { 'by-zone': Zone } };
+	heldOut: { key: [string, number]; value: StoredHeldOut };
+	datasets: { key: string; value: StoredDataset };
 }
 
 export type PrepLabDb = IDBPDatabase<PrepLabSchema>;
@@ -56,6 +73,8 @@ export function openPrepLabDb(handlers: OpenHandlers = {}, name = DB_NAME): Prom
 				models.createIndex('by-name', 'name');
 				db.createObjectStore('aliases', { keyPath: ['name', 'alias'] }).createIndex('by-name', 'name');
 				db.createObjectStore('files', { keyPath: ['zone', 'name'] }).createIndex('by-zone', 'zone');
+				db.createObjectStore('heldOut', { keyPath: ['name', 'version'] });
+				db.createObjectStore('datasets', { keyPath: 'file' });
 			}
 		},
 		blocked() {

@@ -1,7 +1,7 @@
 // The lab's storage, as one interface with two homes: IndexedDB in the browser and a folder on
 // disk for the CLI (<root>/raw, curated, logs, registry). Lab code depends only on this.
 import type { CsvInput } from '../ml/csv-read';
-import type { ModelDraft, ModelVersion, VersionMeta } from '../ml/model-artifact';
+import type { HeldOutScores, ModelDraft, ModelVersion, VersionMeta } from '../ml/model-artifact';
 
 export const ZONES = ['raw', 'curated', 'logs'] as const;
 export type Zone = (typeof ZONES)[number];
@@ -28,6 +28,8 @@ export interface Datastore {
 	/** A streaming source for CSV parsing, and its size in bytes. */
 	openCsv(zone: Zone, name: string): Promise<{ input: CsvInput; size: number }>;
 	writeText(zone: Zone, name: string, text: string): Promise<void>;
+	/** Stores an uploaded file as it is. */
+	writeBlob(zone: Zone, name: string, blob: Blob): Promise<void>;
 	/** Appends in one step, so two appends never interleave or lose each other. */
 	appendText(zone: Zone, name: string, text: string): Promise<void>;
 	createWriter(zone: Zone, name: string): Promise<FileWriter>;
@@ -35,8 +37,10 @@ export interface Datastore {
 }
 
 export interface ModelRegistry {
-	/** Stores the draft as the next version of its name; versions are never reused. */
-	register(draft: ModelDraft, meta?: Partial<VersionMeta>): Promise<ModelVersion>;
+	/** Stores the draft (and its held-out scores) as the next version of its name; versions are never reused. */
+	register(draft: ModelDraft, meta?: Partial<VersionMeta>, heldOut?: HeldOutScores): Promise<ModelVersion>;
+	/** The held-out labels and scores stored with a version, if any. */
+	heldOut(name: string, version: number): Promise<HeldOutScores | undefined>;
 	/** All versions of a model, newest first. */
 	list(name: string): Promise<ModelVersion[]>;
 	get(name: string, version: number): Promise<ModelVersion | undefined>;

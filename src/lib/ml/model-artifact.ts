@@ -58,6 +58,12 @@ export interface ModelDraft {
 	createdAt: string;
 }
 
+/** Held-out labels and scores of a version, kept so its curves can be drawn and compared later. */
+export interface HeldOutScores {
+	y: Uint8Array;
+	p: Float64Array;
+}
+
 /** Editable registry metadata; everything else about a version is immutable. */
 export interface VersionMeta {
 	description: string;

@@ -39,6 +39,17 @@ describe.each(homes)('lab storage in %s', (_home, make) => {
 		expect(await registry.get('delinquency', 1)).toEqual(v1);
 	});
 
+	it('keeps held-out scores with a version and drops them with it', async () => {
+		const { registry } = await make();
+		const heldOut = { y: Uint8Array.from([0, 1, 1]), p: Float64Array.from([0.1, 0.7, 0.4]) };
+		await registry.register(draft, {}, heldOut);
+		await registry.register(draft);
+		expect(await registry.heldOut('delinquency', 1)).toEqual(heldOut);
+		expect(await registry.heldOut('delinquency', 2)).toBeUndefined();
+		await registry.delete('delinquency', 1);
+		expect(await registry.heldOut('delinquency', 1)).toBeUndefined();
+	});
+
 	it('gives distinct versions to registrations made at the same moment', async () => {
 		const { registry } = await make();
 		const results = await Promise.all([1, 2, 3, 4].map(() => registry.register(draft)));
@@ -68,6 +79,9 @@ describe.each(homes)('lab storage in %s', (_home, make) => {
 	it('stores files in zones, appends atomically, and only shows a written file once closed', async () => {
 		const { datastore } = await make();
 		await datastore.writeText('raw', 'a.csv', 'x,y\n1,2\n');
+		await datastore.writeBlob('raw', 'b.csv', new Blob(['x\n3\n']));
+		expect(await datastore.readText('raw', 'b.csv')).toBe('x\n3\n');
+		await datastore.delete('raw', 'b.csv');
 		expect(await datastore.readText('raw', 'a.csv')).toBe('x,y\n1,2\n');
 		expect((await datastore.list('raw')).map((f) => [f.name, f.size])).toEqual([['a.csv', 8]]);
 		await Promise.all(['1\n', '2\n', '3\n'].map((t) => datastore.appendText('logs', 'log.csv', t)));

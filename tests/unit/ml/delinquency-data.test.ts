@@ -21,8 +21,8 @@ describe('generateDelinquencyTable', () => {
 		const missing = income.filter(Number.isNaN).length / t.rows;
 		expect(missing).toBeGreaterThan(0.02);
 		expect(missing).toBeLessThan(0.06);
-		expect(new Set(column(t, 'region').values)).toEqual(new Set(DELINQUENCY_REGIONS.map((r) => r.name)));
-		expect(new Set(column(t, 'age_band').values)).toEqual(new Set(AGE_BANDS));
+		expect(new Set(column(t, 'region').values as string[])).toEqual(new Set(DELINQUENCY_REGIONS.map((r) => r.name)));
+		expect(new Set(column(t, 'age_band').values as string[])).toEqual(new Set(AGE_BANDS));
 	});
 
 	it('recovers the generating model: signs of every effect and the region effects in rough size', () => {

@@ -1,62 +1,179 @@
-// State of one training run on the Train page: progress from the worker, the outcome, and
-// registration into the model registry.
+// State of the Train page: the data source (generator or an imported CSV with confirmed column
+// roles), the run in the worker with progress and cancel, and registration of the result.
 import { getDb } from '$lib/db/browser-db';
-import { registerModel } from '$lib/db/model-store';
-import type { ModelVersion, TrainParams } from '$lib/ml/model-artifact';
-import { validateTrainParams, type TrainOutcome, type TrainProgress } from '$lib/ml/train-delinquency';
-import { TrainCancelled, TrainClient } from '$lib/workers/train-client';
+import { getLabStorage } from '$lib/db/browser-storage';
+import { loadDatasetSchemas, saveDatasetSchema } from '$lib/db/dataset-store';
+import type { StoredFileInfo } from '$lib/lab/storage';
+import type { CsvPreview } from '$lib/ml/csv-read';
+import type { LossPoint } from '$lib/ml/train-model';
+import type { ModelVersion, SolverName, TrainParams } from '$lib/ml/model-artifact';
+import type { ColumnSchema } from '$lib/ml/table';
+import { DEFAULT_TRAIN_PARAMS, validateTrainParams, type TrainOutcome } from '$lib/ml/train-model';
+import { Cancelled, LabClient } from '$lib/workers/lab-client';
+import type { DataSource, LabProgress } from '$lib/workers/protocol';
+
+/** A name safe for the datastore: letters, digits, ".", "-", "_", ending in .csv. */
+export function storedCsvName(original: string): string {
+	const base = original.replace(/\.csv$/i, '').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[^A-Za-z0-9]+/, '').slice(0, 100) || 'data';
+	return `${base}.csv`;
+}
+
+const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export class TrainRun {
+	source = $state<'generate' | 'csv'>('generate');
+	rows = $state(5000);
+	seed = $state(42);
+	files = $state<StoredFileInfo[]>([]);
+	schemas = $state(new Map<string, ColumnSchema[]>());
+	selectedFile = $state<string | null>(null);
+	/** A schema proposed for a file and not yet confirmed. */
+	draftSchema = $state<ColumnSchema[] | null>(null);
+	preview = $state<CsvPreview | null>(null);
+	busyReading = $state(false);
+	dataError = $state<string | null>(null);
+
+	params = $state<TrainParams>({ ...DEFAULT_TRAIN_PARAMS });
 	status = $state<'idle' | 'running' | 'done' | 'cancelled' | 'failed'>('idle');
-	progress = $state<TrainProgress | null>(null);
+	progress = $state<LabProgress | null>(null);
 	outcome = $state<TrainOutcome | null>(null);
+	trainedOn = $state('');
+	error = $state<string | null>(null);
 	registered = $state<ModelVersion | null>(null);
 	registering = $state(false);
-	error = $state<string | null>(null);
-	#client: TrainClient | null = null;
+	/** Latest loss curve per solver on the current data, so the two can be compared. */
+	lossCurves = $state<Partial<Record<SolverName, { fingerprint: string; curve: LossPoint[] }>>>({});
 
-	async train(params: TrainParams): Promise<void> {
-		const problem = validateTrainParams(params);
+	#client = new LabClient();
+
+	async load(): Promise<void> {
+		try {
+			const storage = await getLabStorage();
+			this.files = await storage.datastore.list('raw');
+			this.schemas = await loadDatasetSchemas(await getDb());
+		} catch (e) {
+			this.dataError = `Your datastore could not be read: ${describe(e)}`;
+		}
+	}
+
+	/** Checks a chosen file in the worker first; only a readable CSV is stored in raw/. */
+	async importFile(file: File): Promise<void> {
+		this.dataError = null;
+		this.busyReading = true;
+		try {
+			const { preview } = await this.#client.run({ kind: 'preview', file });
+			const name = storedCsvName(file.name);
+			const storage = await getLabStorage();
+			await storage.datastore.writeBlob('raw', name, file);
+			this.files = await storage.datastore.list('raw');
+			this.source = 'csv';
+			this.selectedFile = name;
+			this.preview = preview;
+			this.draftSchema = preview.schema.map((c) => ({ ...c }));
+		} catch (e) {
+			if (!(e instanceof Cancelled)) this.dataError = `"${file.name}" cannot be used: ${describe(e)}`;
+		} finally {
+			this.busyReading = false;
+		}
+	}
+
+	/** Picks a stored CSV; proposes a schema if its roles were never confirmed. */
+	async selectFile(name: string): Promise<void> {
+		this.selectedFile = name;
+		this.dataError = null;
+		this.preview = null;
+		this.draftSchema = null;
+		if (this.schemas.has(name)) return;
+		this.busyReading = true;
+		try {
+			const { input } = await (await getLabStorage()).datastore.openCsv('raw', name);
+			const { preview } = await this.#client.run({ kind: 'preview', file: input as Blob });
+			this.preview = preview;
+			this.draftSchema = preview.schema.map((c) => ({ ...c }));
+		} catch (e) {
+			if (!(e instanceof Cancelled)) this.dataError = `raw/${name} cannot be used: ${describe(e)}`;
+		} finally {
+			this.busyReading = false;
+		}
+	}
+
+	editSchema(): void {
+		if (this.selectedFile) this.draftSchema = (this.schemas.get(this.selectedFile) ?? []).map((c) => ({ ...c }));
+	}
+
+	schemaProblem(schema: ColumnSchema[]): string | null {
+		const targets = schema.filter((c) => c.role === 'target').length;
+		if (targets !== 1) return targets ? 'Choose only one target column.' : 'Choose a target column (the 0/1 outcome).';
+		if (!schema.some((c) => c.role === 'feature')) return 'Choose at least one feature column.';
+		return null;
+	}
+
+	async confirmSchema(): Promise<void> {
+		if (!this.selectedFile || !this.draftSchema || this.schemaProblem(this.draftSchema)) return;
+		const schema = $state.snapshot(this.draftSchema);
+		await saveDatasetSchema(await getDb(), this.selectedFile, schema);
+		this.schemas = new Map(this.schemas).set(this.selectedFile, schema);
+		this.draftSchema = null;
+	}
+
+	get ready(): boolean {
+		return this.source === 'generate' || (this.selectedFile !== null && this.schemas.has(this.selectedFile) && !this.draftSchema);
+	}
+
+	async train(): Promise<void> {
+		const params = $state.snapshot(this.params);
+		const problem = validateTrainParams(params) ?? (this.source === 'generate' && !(Number.isInteger(this.rows) && this.rows >= 200 && this.rows <= 500_000) ? 'Rows must be a whole number from 200 to 500,000.' : null);
 		if (problem) {
 			this.error = problem;
 			return;
 		}
-		this.#client ??= new TrainClient();
+		let source: DataSource;
+		if (this.source === 'generate') source = { kind: 'generate', rows: this.rows, seed: this.seed };
+		else {
+			if (!this.ready || !this.selectedFile) return;
+			const { input } = await (await getLabStorage()).datastore.openCsv('raw', this.selectedFile);
+			source = { kind: 'csv', file: input as Blob, fileName: this.selectedFile, schema: $state.snapshot(this.schemas.get(this.selectedFile)!) };
+		}
 		this.status = 'running';
 		this.error = null;
 		this.outcome = null;
 		this.registered = null;
-		this.progress = { stage: 'generating', fraction: 0 };
+		this.progress = { stage: source.kind === 'csv' ? 'reading' : 'generating', fraction: 0 };
 		try {
-			this.outcome = await this.#client.train(params, (p) => (this.progress = p));
+			const { outcome } = await this.#client.run({ kind: 'train', source, params }, (p) => (this.progress = p));
+			this.outcome = outcome;
+			this.trainedOn = source.kind === 'csv' ? `raw/${source.fileName}` : `synthetic data (${this.rows.toLocaleString()} rows, seed ${this.seed})`;
+			const fingerprint = outcome.draft.dataFingerprint;
+			const kept = Object.fromEntries(Object.entries(this.lossCurves).filter(([, v]) => v.fingerprint === fingerprint));
+			this.lossCurves = { ...kept, [params.solver]: { fingerprint, curve: outcome.lossCurve } };
 			this.status = 'done';
 		} catch (e) {
-			if (e instanceof TrainCancelled) {
-				this.status = 'cancelled';
-			} else {
+			if (e instanceof Cancelled) this.status = 'cancelled';
+			else {
 				this.status = 'failed';
-				this.error = `Training failed: ${(e as Error).message}`;
+				this.error = `Training failed: ${describe(e)}`;
 			}
 		}
 	}
 
 	cancel(): void {
-		this.#client?.cancel();
+		this.#client.cancel();
 	}
 
-	async register(): Promise<void> {
+	async register(description: string): Promise<void> {
 		if (!this.outcome || this.registered || this.registering) return;
 		this.registering = true;
 		try {
-			this.registered = await registerModel(await getDb(), $state.snapshot(this.outcome.draft));
+			const { draft, test } = $state.snapshot(this.outcome) as TrainOutcome;
+			this.registered = await (await getLabStorage()).registry.register(draft, { description, tags: { data: this.trainedOn } }, test);
 		} catch (e) {
-			this.error = `The model was not registered: ${(e as Error).message}`;
+			this.error = `The model was not registered: ${describe(e)}`;
 		} finally {
 			this.registering = false;
 		}
 	}
 
 	dispose(): void {
-		this.#client?.dispose();
+		this.#client.dispose();
 	}
 }

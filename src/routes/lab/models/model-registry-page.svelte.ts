@@ -1,0 +1,80 @@
+// State of the Models page: versions, aliases, edits to description/tags, deletes and comparison.
+import { getLabStorage } from '$lib/db/browser-storage';
+import type { HeldOutScores, ModelVersion } from '$lib/ml/model-artifact';
+import { MODEL_NAME } from '$lib/ml/train-model';
+
+export const ALIASES = ['champion', 'challenger'] as const;
+
+/** "owner=risk, data=raw/x.csv" → { owner: 'risk', data: 'raw/x.csv' }; a malformed pair is named. */
+export function parseTags(text: string): Record<string, string> {
+	const tags: Record<string, string> = {};
+	for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+		const eq = part.indexOf('=');
+		if (eq <= 0) throw new RangeError(`Tag "${part}" needs the form key=value.`);
+		tags[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+	}
+	return tags;
+}
+
+export const formatTags = (tags: Record<string, string>) =>
+	Object.entries(tags)
+		.map(([k, v]) => `${k}=${v}`)
+		.join(', ');
+
+export class ModelRegistryPage {
+	versions = $state<ModelVersion[] | null>(null);
+	aliases = $state<Record<string, number>>({});
+	selected = $state<number[]>([]);
+	heldOut = $state<Record<number, HeldOutScores | undefined>>({});
+	error = $state<string | null>(null);
+	message = $state<string | null>(null);
+
+	async load(): Promise<void> {
+		try {
+			const { registry } = await getLabStorage();
+			this.versions = await registry.list(MODEL_NAME);
+			this.aliases = await registry.aliases(MODEL_NAME);
+			this.selected = this.selected.filter((v) => this.versions!.some((m) => m.version === v));
+		} catch (e) {
+			this.error = `The model registry could not be read: ${(e as Error).message}`;
+		}
+	}
+
+	aliasesOf(version: number): string[] {
+		return Object.entries(this.aliases)
+			.filter(([, v]) => v === version)
+			.map(([a]) => a);
+	}
+
+	async #act(action: () => Promise<unknown>, done: string): Promise<boolean> {
+		this.error = null;
+		try {
+			await action();
+			this.message = done;
+			await this.load();
+			return true;
+		} catch (e) {
+			this.error = (e as Error).message;
+			return false;
+		}
+	}
+
+	setAlias(alias: string, version: number | null) {
+		return this.#act(async () => (await getLabStorage()).registry.setAlias(MODEL_NAME, alias, version), version === null ? `Removed alias ${alias}.` : `${alias} now points to version ${version}.`);
+	}
+
+	saveMeta(version: number, description: string, tagsText: string) {
+		return this.#act(async () => (await getLabStorage()).registry.updateMeta(MODEL_NAME, version, { description, tags: parseTags(tagsText) }), `Saved version ${version}.`);
+	}
+
+	delete(version: number) {
+		return this.#act(async () => (await getLabStorage()).registry.delete(MODEL_NAME, version), `Deleted version ${version}.`);
+	}
+
+	async toggle(version: number): Promise<void> {
+		this.selected = this.selected.includes(version) ? this.selected.filter((v) => v !== version) : [...this.selected, version].sort((a, b) => b - a);
+		if (this.selected.includes(version) && !(version in this.heldOut)) {
+			this.heldOut = { ...this.heldOut, [version]: await (await getLabStorage()).registry.heldOut(MODEL_NAME, version) };
+		}
+	}
+}
