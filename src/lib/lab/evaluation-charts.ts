@@ -66,7 +66,11 @@ export function costChart(curve: CostPoint[], best: CostPoint): ChartSpec {
 	return spec;
 }
 
-/** Training loss per solver: Newton iterations against gradient-descent steps, log-scaled steps. */
+/**
+ * Training loss per solver: Newton iterations against gradient-descent steps on a log scale, so
+ * six iterations and five hundred steps fit one chart. The starting point (step 0) has no place on
+ * a log axis and is left out; both solvers start from the same all-zero model.
+ */
 export function lossChart(curves: NamedCurve[]): ChartSpec {
-	return lines(curves.map((c) => ({ ...c, points: c.points.map((p) => ({ x: Math.max(1, p.x), y: p.y })) })), 'Iterations or steps (log scale)', 'Training loss (mean log loss)', { logX: true });
+	return lines(curves.map((c) => ({ ...c, points: c.points.filter((p) => p.x >= 1) })), 'Iterations or steps (log scale)', 'Training loss (mean log loss)', { logX: true });
 }
