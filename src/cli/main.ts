@@ -1,6 +1,7 @@
 // `npm run lab -- <command>`: the lab's functions on a folder (raw/, curated/, logs/, registry/),
 // with the same code the browser runs. Errors print one clear line and exit non-zero.
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { batchScore, DEFAULT_BATCH_SETTINGS, runDailyPipeline, scoreCsv, type BatchSettings } from '../lib/lab/batch-score';
 import { resolveVersion } from '../lib/lab/registry';
@@ -94,7 +95,9 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
 		case 'generate': {
 			const rows = number(required(o.rows, 'rows'), 'rows', 0, (n) => Number.isInteger(n) && n > 0);
 			const table = generateDelinquencyTable(rows, number(o.seed, 'seed', 42, isInt));
-			await writeFile(required(o.out, 'out'), tableToCsv(table));
+			const outFile = required(o.out, 'out');
+			await mkdir(dirname(outFile), { recursive: true });
+			await writeFile(outFile, tableToCsv(table));
 			out(JSON.stringify({ rows, out: o.out }));
 			return;
 		}
