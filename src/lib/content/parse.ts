@@ -1,6 +1,6 @@
 // Parsers from content files to schema objects. Pure: text in, objects out, and a
 // ContentError naming the file and field for anything malformed.
-import { parse as parseYaml } from 'yaml';
+import { LineCounter, parse as parseYaml, parseDocument, type YAMLSeq } from 'yaml';
 import {
 	CATER_PARTS,
 	ContentError,
@@ -24,7 +24,8 @@ function yaml(file: string, text: string): Fields {
 	try {
 		value = parseYaml(text);
 	} catch (e) {
-		throw new ContentError(file, `invalid YAML: ${(e as Error).message.split('\n')[0]}`);
+		const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+		throw new ContentError(file, `invalid YAML: ${(e as Error).message.split('\n')[0]}`, line);
 	}
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
 		throw new ContentError(file, 'expected a YAML mapping');
@@ -146,34 +147,15 @@ export function parseDeck(file: string, text: string): Deck {
 	const { data, body } = splitFrontmatter(file, text);
 	const deck = kebab(file, str(file, data, 'deck'), 'deck id');
 	const seen = new Set<string>();
+	const lines = text.split(/\r?\n/);
 	const cards = sections(body).map(({ heading, text: block }): Card => {
-		const cardId = kebab(file, heading.trim(), 'card id');
-		if (seen.has(cardId)) throw new ContentError(file, `card "${cardId}" appears twice`);
-		seen.add(cardId);
-		const fields: Partial<Record<(typeof CARD_KEYS)[number], string[]>> = {};
-		let key: (typeof CARD_KEYS)[number] | null = null;
-		for (const line of block.split(/\r?\n/)) {
-			const m = /^(Q|A|Tags|Note):\s?(.*)$/.exec(line);
-			if (m) {
-				key = m[1] as (typeof CARD_KEYS)[number];
-				if (fields[key]) throw new ContentError(file, `card "${cardId}": "${key}:" given twice`);
-				fields[key] = [m[2] ?? ''];
-			} else if (key) {
-				fields[key]!.push(line);
-			} else if (line.trim()) {
-				throw new ContentError(file, `card "${cardId}": text before "Q:"`);
-			}
+		const line = lines.indexOf(`## ${heading}`) + 1 || undefined;
+		try {
+			return parseCard(file, deck, heading, block, seen);
+		} catch (e) {
+			if (e instanceof ContentError && !e.line) throw new ContentError(file, e.detail, line);
+			throw e;
 		}
-		const get = (k: (typeof CARD_KEYS)[number]) => (fields[k] ?? []).join('\n').trim();
-		for (const k of ['Q', 'A', 'Note'] as const) {
-			if (!get(k)) throw new ContentError(file, `card "${cardId}": missing "${k}:"`);
-		}
-		const tags = get('Tags')
-			.split(',')
-			.map((t) => t.trim())
-			.filter(Boolean)
-			.map((t) => kebab(file, t, `card "${cardId}": tag`));
-		return { id: `${deck}/${cardId}`, deck, front: get('Q'), back: get('A'), tags, note: get('Note'), file };
 	});
 	if (cards.length === 0) throw new ContentError(file, 'deck has no cards (## <card-id> blocks)');
 	return {
@@ -183,6 +165,36 @@ export function parseDeck(file: string, text: string): Deck {
 		cards,
 		file
 	};
+}
+
+function parseCard(file: string, deck: string, heading: string, block: string, seen: Set<string>): Card {
+	const cardId = kebab(file, heading.trim(), 'card id');
+	if (seen.has(cardId)) throw new ContentError(file, `card "${cardId}" appears twice`);
+	seen.add(cardId);
+	const fields: Partial<Record<(typeof CARD_KEYS)[number], string[]>> = {};
+	let key: (typeof CARD_KEYS)[number] | null = null;
+	for (const line of block.split(/\r?\n/)) {
+		const m = /^(Q|A|Tags|Note):\s?(.*)$/.exec(line);
+		if (m) {
+			key = m[1] as (typeof CARD_KEYS)[number];
+			if (fields[key]) throw new ContentError(file, `card "${cardId}": "${key}:" given twice`);
+			fields[key] = [m[2] ?? ''];
+		} else if (key) {
+			fields[key]!.push(line);
+		} else if (line.trim()) {
+			throw new ContentError(file, `card "${cardId}": text before "Q:"`);
+		}
+	}
+	const get = (k: (typeof CARD_KEYS)[number]) => (fields[k] ?? []).join('\n').trim();
+	for (const k of ['Q', 'A', 'Note'] as const) {
+		if (!get(k)) throw new ContentError(file, `card "${cardId}": missing "${k}:"`);
+	}
+	const tags = get('Tags')
+		.split(',')
+		.map((t) => t.trim())
+		.filter(Boolean)
+		.map((t) => kebab(file, t, `card "${cardId}": tag`));
+	return { id: `${deck}/${cardId}`, deck, front: get('Q'), back: get('A'), tags, note: get('Note'), file };
 }
 
 const PART_HEADINGS: Record<CaterPart, string> = {
@@ -294,10 +306,20 @@ function parseItem(file: string, raw: Fields, domain: string, where: string, nes
 	};
 }
 
-/** `questions/<domain>.yaml` */
+/** `questions/<domain>.yaml`; problems are reported with the line where the item starts. */
 export function parseQuestions(file: string, text: string): ExamItem[] {
 	const data = yaml(file, text);
 	const domain = str(file, data, 'domain');
 	if (!Array.isArray(data.items) || data.items.length === 0) throw new ContentError(file, 'field "items" must be a non-empty list');
-	return data.items.map((raw: Fields, i: number) => parseItem(file, raw, domain, `items[${i}]: `, false));
+	const lineCounter = new LineCounter();
+	const seq = parseDocument(text, { lineCounter }).get('items', true) as YAMLSeq | undefined;
+	return data.items.map((raw: Fields, i: number) => {
+		try {
+			return parseItem(file, raw, domain, `items[${i}]: `, false);
+		} catch (e) {
+			const start = (seq?.items[i] as { range?: [number] } | undefined)?.range?.[0];
+			if (e instanceof ContentError && start !== undefined) throw new ContentError(file, e.detail, lineCounter.linePos(start).line);
+			throw e;
+		}
+	});
 }

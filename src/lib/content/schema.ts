@@ -107,9 +107,10 @@ export interface ExamItem {
 export class ContentError extends Error {
 	constructor(
 		readonly file: string,
-		readonly detail: string
+		readonly detail: string,
+		readonly line?: number
 	) {
-		super(`${file}: ${detail}`);
+		super(`${file}${line ? `:${line}` : ''}: ${detail}`);
 		this.name = 'ContentError';
 	}
 }

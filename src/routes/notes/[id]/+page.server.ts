@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { content } from '$lib/content/content.server';
-import { renderMarkdown, renderInline } from '$lib/content/render-markdown';
+import { renderInline, renderWithOutline } from '$lib/content/render-markdown';
 import { INTERVIEW_DOMAIN } from '$lib/content/schema';
 
 export function entries() {
@@ -14,6 +14,7 @@ export function load({ params }) {
 	const i = siblings.indexOf(note);
 	const link = (n: (typeof siblings)[number] | undefined) => (n ? { id: n.id, title: n.title } : null);
 	const domain = content.outline?.domains.find((d) => d.id === note.domain);
+	const { html, outline } = renderWithOutline(note.body);
 	return {
 		note: {
 			id: note.id,
@@ -22,11 +23,15 @@ export function load({ params }) {
 			objectives: note.objectives.map(renderInline),
 			sources: note.sources,
 			lab: note.lab ?? null,
-			html: renderMarkdown(note.body)
+			html,
+			outline
 		},
 		previous: link(siblings[i - 1]),
 		next: link(siblings[i + 1]),
 		cards: content.decks.flatMap((d) => d.cards.filter((c) => c.note === note.id).map((c) => ({ id: c.id, front: renderInline(c.front) }))),
-		itemCount: content.items.filter((it) => it.note === note.id || it.items.some((s) => s.note === note.id)).length
+		items: content.items
+			.flatMap((it) => [it, ...it.items.map((sub) => ({ ...sub, domain: it.domain, parent: it.id }))])
+			.filter((it) => it.note === note.id)
+			.map((it) => ({ id: it.id, domain: it.domain, stem: it.stem, anchor: 'parent' in it ? (it.parent as string) : it.id }))
 	};
 }
