@@ -18,6 +18,8 @@ export async function reviewsSince(db: PrepLabDb, since: Date): Promise<ReviewLo
 	return db.getAllFromIndex('reviewLogs', 'by-time', IDBKeyRange.lowerBound(since));
 }
 
+export const countReviews = (db: PrepLabDb): Promise<number> => db.count('reviewLogs');
+
 /** Today's queue for the given cards: stored states plus the new cards already introduced today. */
 export async function loadReviewQueue(db: PrepLabDb, cardIds: readonly string[], now: Date, newLimit: number) {
 	const [states, today] = await Promise.all([loadCardStates(db), reviewsSince(db, startOfDay(now))]);
