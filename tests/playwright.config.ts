@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 // End-to-end tests run the built app (vite preview) in Debian's Chromium; no browser download.
-const PORT = 4174;
+// E2E_PORT lets two checkouts run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4174);
 
 export default defineConfig({
 	testDir: './e2e',

@@ -4,7 +4,8 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Zone } from '../lab/storage';
 import type { ModelVersion } from '../ml/model-artifact';
 import type { ColumnSchema } from '../ml/table';
-import type { CardState, ReviewLogEntry } from '../study/scheduler';
+import type { CaterPart } from '../content/schema';
+import type { CardState, Grade, ReviewLogEntry } from '../study/scheduler';
 
 export const DB_NAME = 'prep-lab';
 export const DB_VERSION = 1;
@@ -41,6 +42,53 @@ export interface StoredDataset {
 	confirmedAt: string;
 }
 
+/** Study settings and the exam date, one record per key. */
+export interface StoredSetting {
+	key: string;
+	value: unknown;
+}
+
+/** One mock-interview answer: what the learner wrote and which checklist points they ticked. */
+export interface StoredInterviewAttempt {
+	id?: number;
+	questionId: string;
+	startedAt: Date;
+	durationMs: number;
+	answer: string;
+	/** Indexes of the checklist points ticked, per CATER part. */
+	ticked: Record<CaterPart, number[]>;
+	/** Share of each part's checklist covered, 0..1. */
+	partScores: Record<CaterPart, number>;
+	grade: Grade;
+}
+
+/** One finished practice exam. */
+export interface StoredExamAttempt {
+	id?: number;
+	mode: 'full' | 'domain';
+	domain?: string;
+	startedAt: Date;
+	finishedAt: Date;
+	itemIds: string[];
+	/** Whether each item (by id) was answered correctly. */
+	correct: Record<string, boolean>;
+	score: number;
+	byDomain: Record<string, { correct: number; total: number }>;
+}
+
+/**
+ * A practice-exam item answered wrong, kept as a flashcard of the "mistakes" deck. Front and back
+ * are plain text (never HTML), so an imported backup cannot inject markup.
+ */
+export interface StoredMistake {
+	itemId: string;
+	domain: string;
+	note: string;
+	front: string;
+	back: string;
+	addedAt: Date;
+}
+
 export interface PrepLabSchema extends DBSchema {
 	cardStates: { key: string; value: CardState; indexes: { 'by-due': Date } };
 	reviewLogs: { key: number; value: StoredReviewLog; indexes: { 'by-card': string; 'by-time': Date } };
@@ -49,6 +97,10 @@ export interface PrepLabSchema extends DBSchema {
 	files: { key: [Zone, string]; value: StoredFile; indexes: { 'by-zone': Zone } };
 	heldOut: { key: [string, number]; value: StoredHeldOut };
 	datasets: { key: string; value: StoredDataset };
+	settings: { key: string; value: StoredSetting };
+	interviewAttempts: { key: number; value: StoredInterviewAttempt; indexes: { 'by-question': string; 'by-time': Date } };
+	examAttempts: { key: number; value: StoredExamAttempt; indexes: { 'by-time': Date } };
+	mistakes: { key: string; value: StoredMistake };
 }
 
 export type PrepLabDb = IDBPDatabase<PrepLabSchema>;
@@ -75,6 +127,12 @@ export function openPrepLabDb(handlers: OpenHandlers = {}, name = DB_NAME): Prom
 				db.createObjectStore('files', { keyPath: ['zone', 'name'] }).createIndex('by-zone', 'zone');
 				db.createObjectStore('heldOut', { keyPath: ['name', 'version'] });
 				db.createObjectStore('datasets', { keyPath: 'file' });
+				db.createObjectStore('settings', { keyPath: 'key' });
+				const interviews = db.createObjectStore('interviewAttempts', { keyPath: 'id', autoIncrement: true });
+				interviews.createIndex('by-question', 'questionId');
+				interviews.createIndex('by-time', 'startedAt');
+				db.createObjectStore('examAttempts', { keyPath: 'id', autoIncrement: true }).createIndex('by-time', 'startedAt');
+				db.createObjectStore('mistakes', { keyPath: 'itemId' });
 			}
 		},
 		blocked() {

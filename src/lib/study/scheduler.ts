@@ -26,6 +26,12 @@ export interface CardState {
 	fsrs: FsrsCard;
 	/** Copy of fsrs.due, kept top-level so an index can find due cards. */
 	due: Date;
+	/** Suspended cards never come up until unsuspended. */
+	suspended?: boolean;
+	/** Buried cards skip today's queue and return tomorrow. */
+	buriedUntil?: Date;
+	/** Set once a card has lapsed LEECH_LAPSES times. */
+	leech?: boolean;
 }
 
 export interface ReviewLogEntry {
