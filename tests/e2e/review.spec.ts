@@ -43,3 +43,67 @@ test('grade keys do nothing until the answer is shown', async ({ page }) => {
 	await expect(page.getByTestId('answer')).toHaveCount(0);
 	await expect(card).toHaveAttribute('data-card-id', first!);
 });
+
+test('multi-level undo restores earlier cards and schedules; suspend and bury hide a card', async ({ page }) => {
+	await page.goto('/cards');
+	const card = page.getByTestId('review-card');
+	await expect(card).toBeVisible();
+	const counts = page.locator('.counts');
+	const newCount = async () => Number((await counts.locator('.new').textContent())!.match(/\d+/)![0]);
+	const start = await newCount();
+	const first = await card.getAttribute('data-card-id');
+	await page.keyboard.press('Space');
+	await page.keyboard.press('4');
+	await expect(card).not.toHaveAttribute('data-card-id', first!);
+	const second = await card.getAttribute('data-card-id');
+	await page.keyboard.press('Space');
+	await page.keyboard.press('3');
+	await expect(counts.locator('.learning')).toHaveText('1 learning');
+
+	// Two undos: back to the second card, then the first, with counts as they were.
+	await page.keyboard.press('Control+z');
+	await expect(card).toHaveAttribute('data-card-id', second!);
+	await expect(counts.locator('.learning')).toHaveText('0 learning');
+	await page.keyboard.press('Control+z');
+	await expect(card).toHaveAttribute('data-card-id', first!);
+	expect(await newCount()).toBe(start);
+	await page.reload();
+	await expect(card).toHaveAttribute('data-card-id', first!);
+
+	await page.keyboard.press('s');
+	await expect(page.getByTestId('notice')).toContainText('Card suspended');
+	await expect(card).not.toHaveAttribute('data-card-id', first!);
+	const buried = await card.getAttribute('data-card-id');
+	await page.getByRole('button', { name: /Bury until tomorrow/ }).click();
+	await expect(page.getByTestId('notice')).toContainText('buried until tomorrow');
+	await page.reload();
+	await expect(card).toBeVisible();
+	expect([first, buried]).not.toContain(await card.getAttribute('data-card-id'));
+});
+
+test('cram goes through cards without changing schedules; the daily new-card limit follows settings', async ({ page }) => {
+	await page.goto('/settings');
+	await page.getByLabel('New cards per day').fill('3');
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByText('Saved.')).toBeVisible();
+	await page.goto('/cards');
+	await expect(page.locator('.counts .new')).toHaveText('3 new');
+
+	await page.getByLabel('CATER method').uncheck();
+	await page.getByLabel('Azure concepts for interviews').uncheck();
+	await page.getByLabel('Cram (schedules unchanged)').check();
+	await expect(page.locator('.counts')).toContainText('Cram: 271 cards left');
+	// Keys act on the card once focus has left the checkbox (Space would toggle it).
+	await page.locator('h1').click();
+	await page.keyboard.press('Space');
+	await page.keyboard.press('1'); // forgotten: back at the end of the cram queue
+	await expect(page.locator('.counts')).toContainText('Cram: 271 cards left');
+	await page.keyboard.press('Space');
+	await page.keyboard.press('3');
+	await expect(page.locator('.counts')).toContainText('Cram: 270 cards left');
+	await page.getByLabel('Cram (schedules unchanged)').uncheck();
+	await expect(page.locator('.counts .new')).toHaveText('3 new');
+	await page.goto('/progress');
+	await expect(page.getByText('Reviews in total')).toBeVisible();
+	await expect(page.locator('.card', { hasText: 'Reviews in total' }).locator('.stat')).toHaveText('0');
+});

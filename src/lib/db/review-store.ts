@@ -7,11 +7,31 @@ export async function loadCardStates(db: PrepLabDb): Promise<Map<string, CardSta
 	return new Map(all.map((s) => [s.cardId, s]));
 }
 
-/** Saves the new scheduling state and its log entry together, or neither. */
-export async function saveReview(db: PrepLabDb, next: CardState, log: ReviewLogEntry): Promise<void> {
+/** Saves the new scheduling state and its log entry together, or neither; returns the log's id. */
+export async function saveReview(db: PrepLabDb, next: CardState, log: ReviewLogEntry): Promise<number> {
 	const tx = db.transaction(['cardStates', 'reviewLogs'], 'readwrite');
-	await Promise.all([tx.objectStore('cardStates').put(next), tx.objectStore('reviewLogs').add({ ...log }), tx.done]);
+	const [, id] = await Promise.all([tx.objectStore('cardStates').put(next), tx.objectStore('reviewLogs').add({ ...log }), tx.done]);
+	return id;
 }
+
+/** Stores a card's flags (suspend, bury, leech) without a review. */
+export const saveCardState = (db: PrepLabDb, state: CardState) => db.put('cardStates', state);
+
+/**
+ * Puts a card back exactly as it was before an action: its previous state (or none, for a card
+ * that was new) and, for a review, the removal of that review's log entry. One transaction.
+ */
+export async function restoreCardState(db: PrepLabDb, cardId: string, previous: CardState | undefined, logId?: number): Promise<void> {
+	const tx = db.transaction(['cardStates', 'reviewLogs'], 'readwrite');
+	const states = tx.objectStore('cardStates');
+	await Promise.all([
+		previous ? states.put(previous) : states.delete(cardId),
+		logId === undefined ? Promise.resolve() : tx.objectStore('reviewLogs').delete(logId),
+		tx.done
+	]);
+}
+
+export const allReviewLogs = (db: PrepLabDb): Promise<ReviewLogEntry[]> => db.getAll('reviewLogs');
 
 /** Reviews logged since `since` (for "today" counts on the home page). */
 export async function reviewsSince(db: PrepLabDb, since: Date): Promise<ReviewLogEntry[]> {
@@ -23,6 +43,8 @@ export const countReviews = (db: PrepLabDb): Promise<number> => db.count('review
 /** Today's queue for the given cards: stored states plus the new cards already introduced today. */
 export async function loadReviewQueue(db: PrepLabDb, cardIds: readonly string[], now: Date, newLimit: number) {
 	const [states, today] = await Promise.all([loadCardStates(db), reviewsSince(db, startOfDay(now))]);
-	const newSeenToday = new Set(today.filter((l) => l.stateBefore === State.New).map((l) => l.cardId)).size;
+	// Mock interviews log reviews too; only these cards count toward their new-card limit.
+	const ids = new Set(cardIds);
+	const newSeenToday = new Set(today.filter((l) => l.stateBefore === State.New && ids.has(l.cardId)).map((l) => l.cardId)).size;
 	return { states, queue: buildReviewQueue(cardIds, states, now, { newLimit, newSeenToday }) };
 }

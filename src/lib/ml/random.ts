@@ -22,7 +22,7 @@ export function normal(random: Random): number {
 }
 
 /** Fisher–Yates shuffle in place. */
-export function shuffle<T extends { [i: number]: number; length: number }>(items: T, random: Random): T {
+export function shuffle<T extends { [i: number]: unknown; length: number }>(items: T, random: Random): T {
 	for (let i = items.length - 1; i > 0; i--) {
 		const j = Math.floor(random() * (i + 1));
 		const tmp = items[i]!;

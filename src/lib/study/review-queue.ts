@@ -36,6 +36,7 @@ export function buildReviewQueue(cardIds: readonly string[], states: ReadonlyMap
 	const aheadUntil = now.getTime() + (options.learnAheadMs ?? LEARN_AHEAD_MS);
 	for (const id of cardIds) {
 		const state = states.get(id);
+		if (state?.suspended || (state?.buriedUntil && state.buriedUntil.getTime() > now.getTime())) continue;
 		if (!state || state.fsrs.state === State.New) {
 			fresh.push(id);
 			continue;

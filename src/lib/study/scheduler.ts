@@ -44,6 +44,9 @@ export interface ReviewLogEntry {
 	scheduledDays: number;
 }
 
+/** Anki's default: a card forgotten this many times is a leech, worth rewriting or suspending. */
+export const LEECH_LAPSES = 8;
+
 export function newCardState(cardId: string, now: Date): CardState {
 	const card = createEmptyCard(now);
 	return { cardId, fsrs: card, due: card.due };
@@ -62,8 +65,10 @@ export function gradeCard(
 	settings: SchedulerSettings = DEFAULT_SCHEDULER_SETTINGS
 ): { next: CardState; log: ReviewLogEntry } {
 	const { card } = scheduler(settings).next(state.fsrs, now, grade);
+	// Flags carry over; a card reviewed again is no longer buried.
+	const { buriedUntil: _buried, ...flags } = state;
 	return {
-		next: { cardId: state.cardId, fsrs: card, due: card.due },
+		next: { ...flags, fsrs: card, due: card.due, ...(card.lapses >= LEECH_LAPSES ? { leech: true } : {}) },
 		log: {
 			cardId: state.cardId,
 			grade,

@@ -7,7 +7,7 @@ export function load() {
 			id: d.id,
 			title: d.title,
 			description: d.description,
-			cards: d.cards.map((c) => ({ id: c.id, front: renderMarkdown(c.front), back: renderMarkdown(c.back), note: c.note }))
+			cards: d.cards.map((c) => ({ id: c.id, front: renderMarkdown(c.front), back: renderMarkdown(c.back), note: c.note, tags: c.tags }))
 		}))
 	};
 }

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { loadCardStates, reviewsSince, saveReview } from '../../../src/lib/db/review-store';
+import { loadCardStates, loadReviewQueue, restoreCardState, reviewsSince, saveReview } from '../../../src/lib/db/review-store';
 import { openPrepLabDb } from '../../../src/lib/db/schema';
 import { buildReviewQueue } from '../../../src/lib/study/review-queue';
 import { formatInterval, gradeCard, newCardState, previewIntervals, Rating, State, type CardState } from '../../../src/lib/study/scheduler';
@@ -94,5 +94,54 @@ describe('review store', () => {
 		expect(logs).toHaveLength(1);
 		expect(logs[0]!.elapsedMs).toBe(1234);
 		expect(await reviewsSince(db, minutes(1))).toHaveLength(0);
+	});
+});
+
+describe('suspend, bury, leech and undo', () => {
+	it('leaves suspended cards out, and buried ones until the bury ends', () => {
+		const a = { ...newCardState('a', t0), suspended: true };
+		const b = { ...newCardState('b', t0), buriedUntil: minutes(60 * 24) };
+		const states = new Map<string, CardState>([['a', a], ['b', b]]);
+		expect(buildReviewQueue(['a', 'b', 'c'], states, t0, { newLimit: 10 }).cardIds).toEqual(['c']);
+		expect(buildReviewQueue(['a', 'b', 'c'], states, minutes(60 * 25), { newLimit: 10 }).cardIds).toEqual(['b', 'c']);
+	});
+
+	it(`flags a card as a leech after ${8} lapses and keeps its flags through reviews`, () => {
+		let card: CardState = { ...newCardState('x', t0), suspended: false };
+		let now = t0;
+		card = gradeCard(card, Rating.Easy, now, 0).next;
+		let lapses = 0;
+		while (lapses < 8) {
+			now = card.due;
+			card = gradeCard(card, Rating.Again, now, 0).next; // lapse
+			lapses = card.fsrs.lapses;
+			expect(card.leech ?? false).toBe(lapses >= 8);
+			now = card.due;
+			card = gradeCard(card, Rating.Good, now, 0).next;
+			card = gradeCard(card, Rating.Good, card.due, 0).next;
+		}
+		expect(card.leech).toBe(true);
+		expect(card.suspended).toBe(false);
+	});
+
+	it('undo restores the exact previous state and removes the review from the log', async () => {
+		const db = await openPrepLabDb({}, 'undo-test');
+		const first = gradeCard(newCardState('dp100/u', t0), Rating.Good, t0, 100);
+		const firstId = await saveReview(db, first.next, first.log);
+		const second = gradeCard(first.next, Rating.Again, minutes(10), 100);
+		const secondId = await saveReview(db, second.next, second.log);
+		await restoreCardState(db, 'dp100/u', first.next, secondId);
+		expect((await loadCardStates(db)).get('dp100/u')).toEqual(first.next);
+		await restoreCardState(db, 'dp100/u', undefined, firstId);
+		expect((await loadCardStates(db)).has('dp100/u')).toBe(false);
+		expect(await reviewsSince(db, minutes(-1))).toEqual([]);
+	});
+
+	it('counts only the given cards toward the daily new-card limit', async () => {
+		const db = await openPrepLabDb({}, 'new-limit-test');
+		const interview = gradeCard(newCardState('interview/q1', t0), Rating.Good, t0, 0);
+		await saveReview(db, interview.next, interview.log);
+		const { queue } = await loadReviewQueue(db, ['c1', 'c2', 'c3'], minutes(5), 2);
+		expect(queue.counts.new).toBe(2);
 	});
 });

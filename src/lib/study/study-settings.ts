@@ -1,0 +1,30 @@
+// The learner's study settings. Plain data with defaults and a validator, stored by the db layer.
+export interface StudySettings {
+	/** FSRS desired retention: the chance of recalling a card when it comes due. */
+	retention: number;
+	maximumIntervalDays: number;
+	newCardsPerDay: number;
+	/** ISO date (YYYY-MM-DD) of the exam, or null. */
+	examDate: string | null;
+}
+
+export const DEFAULT_STUDY_SETTINGS: StudySettings = { retention: 0.9, maximumIntervalDays: 365, newCardsPerDay: 20, examDate: null };
+
+/** Returns a message naming the first invalid field, or null. */
+export function checkStudySettings(s: StudySettings): string | null {
+	if (!(s.retention >= 0.7 && s.retention <= 0.99)) return 'Desired retention must be between 0.70 and 0.99.';
+	if (!Number.isInteger(s.maximumIntervalDays) || s.maximumIntervalDays < 1 || s.maximumIntervalDays > 36500) return 'Maximum interval must be a whole number of days from 1 to 36,500.';
+	if (!Number.isInteger(s.newCardsPerDay) || s.newCardsPerDay < 0 || s.newCardsPerDay > 9999) return 'New cards per day must be a whole number from 0 to 9,999.';
+	if (s.examDate !== null && (!/^\d{4}-\d{2}-\d{2}$/.test(s.examDate) || Number.isNaN(Date.parse(s.examDate)))) return 'The exam date must be a date like 2027-03-15.';
+	return null;
+}
+
+/** Settings read back from storage or a backup: unknown fields dropped, missing ones defaulted. */
+export function normaliseStudySettings(value: unknown): StudySettings {
+	const v = (value && typeof value === 'object' ? value : {}) as Partial<StudySettings>;
+	const merged = { ...DEFAULT_STUDY_SETTINGS };
+	for (const key of Object.keys(DEFAULT_STUDY_SETTINGS) as (keyof StudySettings)[]) {
+		if (v[key] !== undefined) (merged as Record<string, unknown>)[key] = v[key];
+	}
+	return checkStudySettings(merged) ? { ...DEFAULT_STUDY_SETTINGS } : merged;
+}
