@@ -1,0 +1,94 @@
+// Backup panel: export everything to one file; import with checks and a preview before anything changes.
+import { BACKUP_STORES, BackupError, parseBackup, type Backup, type BackupStore } from '$lib/backup/backup-format';
+import { toTaggedJson } from '$lib/backup/tagged-json';
+import { clearAllData, exportBackup, restoreBackup, storeCounts } from '$lib/db/backup-store';
+import { getDb } from '$lib/db/browser-db';
+
+/** Larger files are refused before reading: a real backup of this app is far smaller. */
+export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
+
+export interface PreviewRow {
+	store: BackupStore;
+	now: number;
+	backup: number;
+}
+
+export class BackupPanel {
+	busy = $state(false);
+	error = $state<string | null>(null);
+	message = $state<string | null>(null);
+	// Raw, not a deep proxy: the backup goes to IndexedDB as it is, and proxies cannot be stored.
+	pending = $state.raw<{ fileName: string; backup: Backup; rows: PreviewRow[] } | null>(null);
+
+	async export(): Promise<void> {
+		this.busy = true;
+		this.error = null;
+		try {
+			const backup = await exportBackup(await getDb());
+			const blob = new Blob([toTaggedJson(backup)], { type: 'application/json' });
+			const a = document.createElement('a');
+			a.href = URL.createObjectURL(blob);
+			a.download = `prep-lab-backup-${backup.exportedAt.toISOString().slice(0, 10)}.json`;
+			a.click();
+			setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+			this.message = `Exported ${BACKUP_STORES.reduce((s, k) => s + backup.stores[k].length, 0)} records.`;
+		} catch (e) {
+			this.error = `The backup could not be made: ${(e as Error).message}`;
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	/** Reads and checks a file, then shows what a restore would change. Nothing is written yet. */
+	async choose(file: File): Promise<void> {
+		this.error = null;
+		this.message = null;
+		this.pending = null;
+		if (file.size > MAX_BACKUP_BYTES) {
+			this.error = `"${file.name}" is ${(file.size / 2 ** 20).toFixed(0)} MB, larger than any Prep Lab backup (limit 200 MB). Nothing was changed.`;
+			return;
+		}
+		this.busy = true;
+		try {
+			const backup = parseBackup(await file.text());
+			const now = await storeCounts(await getDb());
+			this.pending = { fileName: file.name, backup, rows: BACKUP_STORES.map((store) => ({ store, now: now[store], backup: backup.stores[store].length })) };
+		} catch (e) {
+			this.error = `"${file.name}" cannot be restored: ${e instanceof BackupError ? e.message : (e as Error).message} Nothing was changed.`;
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	async restore(): Promise<void> {
+		if (!this.pending) return;
+		this.busy = true;
+		this.error = null;
+		try {
+			await restoreBackup(await getDb(), this.pending.backup);
+			this.message = `Restored the backup from ${this.pending.backup.exportedAt.toLocaleString()}.`;
+			this.pending = null;
+		} catch (e) {
+			this.error = `The restore failed and nothing was changed: ${(e as Error).message}`;
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	cancel(): void {
+		this.pending = null;
+	}
+
+	async clear(): Promise<void> {
+		this.busy = true;
+		this.error = null;
+		try {
+			await clearAllData(await getDb());
+			this.message = 'All data on this device was deleted.';
+		} catch (e) {
+			this.error = `Nothing was deleted: ${(e as Error).message}`;
+		} finally {
+			this.busy = false;
+		}
+	}
+}

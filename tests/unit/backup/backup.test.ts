@@ -1,0 +1,102 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { BackupError, parseBackup } from '../../../src/lib/backup/backup-format';
+import { fromTaggedJson, toTaggedJson } from '../../../src/lib/backup/tagged-json';
+import { exportBackup, restoreBackup, storeCounts } from '../../../src/lib/db/backup-store';
+import { idbDatastore } from '../../../src/lib/db/idb-datastore';
+import { idbRegistry } from '../../../src/lib/db/idb-registry';
+import { saveReview } from '../../../src/lib/db/review-store';
+import { openPrepLabDb } from '../../../src/lib/db/schema';
+import { saveStudySettings } from '../../../src/lib/db/settings-store';
+import { DELINQUENCY_SCHEMA, generateDelinquencyTable } from '../../../src/lib/ml/delinquency-data';
+import { DEFAULT_TRAIN_PARAMS, trainModel } from '../../../src/lib/ml/train-model';
+import { toAnkiTsv } from '../../../src/lib/study/anki-export';
+import { gradeCard, newCardState, Rating } from '../../../src/lib/study/scheduler';
+import { DEFAULT_STUDY_SETTINGS } from '../../../src/lib/study/study-settings';
+
+const t0 = new Date('2026-11-25T09:00:00Z');
+let n = 0;
+
+async function filledDb() {
+	const db = await openPrepLabDb({}, `backup-${n++}`);
+	const r = gradeCard(newCardState('dp100/a', t0), Rating.Good, t0, 1200);
+	await saveReview(db, r.next, r.log);
+	await saveStudySettings(db, { ...DEFAULT_STUDY_SETTINGS, newCardsPerDay: 7, examDate: '2027-01-15' });
+	const { draft, test } = trainModel(generateDelinquencyTable(400, 1), DELINQUENCY_SCHEMA, DEFAULT_TRAIN_PARAMS);
+	const registry = idbRegistry(db);
+	await registry.register(draft, { description: 'first' }, test);
+	await registry.setAlias('delinquency', 'champion', 1);
+	await idbDatastore(db).writeText('raw', 'a.csv', 'x,y\n1,0\n');
+	return db;
+}
+
+describe('tagged JSON', () => {
+	it('round-trips dates and typed arrays', () => {
+		const value = { when: t0, y: Uint8Array.from([1, 0]), p: Float64Array.from([0.25, 0.5]), nested: [{ d: t0 }] };
+		expect(fromTaggedJson(toTaggedJson(value))).toEqual(value);
+	});
+});
+
+describe('backup', () => {
+	it('exports every store and restores it exactly into an empty database', async () => {
+		const source = await filledDb();
+		const text = toTaggedJson(await exportBackup(source, t0));
+		const target = await openPrepLabDb({}, `backup-${n++}`);
+		await restoreBackup(target, parseBackup(text));
+		expect(await storeCounts(target)).toEqual(await storeCounts(source));
+		expect(await target.getAll('cardStates')).toEqual(await source.getAll('cardStates'));
+		expect(await target.getAll('reviewLogs')).toEqual(await source.getAll('reviewLogs'));
+		expect(await idbRegistry(target).aliases('delinquency')).toEqual({ champion: 1 });
+		expect(await idbRegistry(target).heldOut('delinquency', 1)).toEqual(await idbRegistry(source).heldOut('delinquency', 1));
+		expect(await idbDatastore(target).readText('raw', 'a.csv')).toBe('x,y\n1,0\n');
+		expect((await target.get('settings', 'study'))?.value).toMatchObject({ newCardsPerDay: 7, examDate: '2027-01-15' });
+	});
+
+	it('refuses foreign, newer, truncated and tampered files with a message, changing nothing', async () => {
+		const db = await filledDb();
+		const good = JSON.parse(toTaggedJson(await exportBackup(db, t0)));
+		const before = await storeCounts(db);
+		const refused = (text: string) => {
+			try {
+				parseBackup(text);
+				return 'accepted';
+			} catch (e) {
+				expect(e).toBeInstanceOf(BackupError);
+				return (e as Error).message;
+			}
+		};
+		expect(refused('{"hello": 1}')).toBe('This file is not a Prep Lab backup.');
+		expect(refused(JSON.stringify({ ...good, version: 9 }))).toMatch(/made by a newer Prep Lab \(format 9\)/);
+		expect(refused(JSON.stringify(good).slice(0, 200))).toMatch(/^The file is not valid JSON/);
+		const badDate = structuredClone(good);
+		badDate.stores.reviewLogs[0].reviewedAt = 'yesterday';
+		expect(refused(JSON.stringify(badDate))).toBe('Review history (reviewLogs), record 1: "reviewedAt" is missing or has the wrong type.');
+		const dangling = structuredClone(good);
+		dangling.stores.aliases[0].version = 5;
+		expect(refused(JSON.stringify(dangling))).toBe('Model aliases (aliases): "champion" points to delinquency:5, which is not in the backup.');
+		const duplicate = structuredClone(good);
+		duplicate.stores.cardStates.push(duplicate.stores.cardStates[0]);
+		expect(refused(JSON.stringify(duplicate))).toMatch(/record 2: the id "dp100\/a" appears twice/);
+		const escape = structuredClone(good);
+		escape.stores.files[0].name = '../../etc.csv';
+		expect(refused(JSON.stringify(escape))).toMatch(/Datastore files \(files\), record 1: "name"/);
+		expect(await storeCounts(db)).toEqual(before);
+	});
+
+	it('a restore that fails part-way leaves every store as it was', async () => {
+		const db = await filledDb();
+		const before = await storeCounts(db);
+		const backup = parseBackup(toTaggedJson(await exportBackup(db, t0)));
+		// A record IndexedDB cannot store (no key) makes the transaction fail after the clears.
+		(backup.stores.mistakes as unknown[]).push({ front: 'x' });
+		await expect(restoreBackup(db, backup)).rejects.toThrow();
+		expect(await storeCounts(db)).toEqual(before);
+	});
+});
+
+describe('Anki export', () => {
+	it('writes tab-separated front, back and tags that Anki reads', () => {
+		const tsv = toAnkiTsv([{ front: '<p>Q\twith tab</p>', back: '<p>line 1\nline 2</p>', tags: ['endpoints'], deck: 'dp100' }]);
+		expect(tsv).toBe('#separator:tab\n#html:true\n#tags column:3\n<p>Q with tab</p>\t<p>line 1<br>line 2</p>\tprep-lab::dp100 endpoints\n');
+	});
+});
