@@ -95,15 +95,20 @@ export class ReviewSession {
 			this.#showCram();
 			return;
 		}
+		// Performance marks (visible in the browser's profiler; read by tests/bench/review-bench.ts).
+		performance.mark('prep-lab:grade');
 		await this.#act(async (db) => {
 			const now = new Date();
 			const previous = this.#states.get(id);
 			const { next, log } = gradeCard(this.#stateOf(id), grade, now, now.getTime() - this.#shownAt, this.#schedulerSettings());
+			const written = performance.now();
 			const logId = await saveReview(db, next, log);
+			performance.measure('prep-lab:review-write', { start: written });
 			this.#push({ cardId: id, previous, logId });
 			this.reviewedThisSession++;
 			if (next.leech && !previous?.leech) this.notice = 'This card has now been forgotten 8 times (a leech). Consider rewriting it in your own words, or suspending it.';
 		});
+		performance.measure('prep-lab:grade-to-next-card', 'prep-lab:grade');
 	}
 
 	/** Hides the card until it is unsuspended. */
