@@ -28,7 +28,8 @@ export function partTrendChart(trend: PartTrend): ChartSpec {
 			maintainAspectRatio: false,
 			parsing: false,
 			scales: {
-				x: { type: 'linear', title: { display: true, text: 'Attempt (oldest first)' }, min: 1, max: Math.max(2, trend.attempts), ticks: { stepSize: 1, precision: 0 } },
+				// offset keeps the first and last points clear of the chart's edges.
+				x: { type: 'linear', offset: true, title: { display: true, text: 'Attempt (oldest first)' }, min: 1, max: Math.max(2, trend.attempts), ticks: { stepSize: 1, precision: 0 } },
 				y: { title: { display: true, text: 'Checklist points covered (%)' }, min: 0, max: 100 }
 			},
 			plugins: { legend: { display: true } }
