@@ -96,3 +96,20 @@ test('the drill page fits a 360 px phone', async ({ page }) => {
 	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 	expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('when the countdown runs out the answer stays editable and the overrun is recorded', async ({ page }) => {
+	await page.clock.install({ time: new Date('2026-11-25T09:00:00') });
+	await page.goto('/interview/batch-run-failure');
+	await page.locator('html[data-interactive]').waitFor();
+	await expect(page.getByTestId('time-left')).toHaveText('2:00 left');
+	await page.clock.fastForward('01:30');
+	await expect(page.getByTestId('time-left')).toHaveText('0:30 left');
+	await page.clock.fastForward('00:45');
+	await expect(page.getByTestId('time-left')).toHaveText('Time is up');
+	await expect(page.getByRole('status').filter({ hasText: 'the time you take is recorded' })).toBeVisible();
+	const answer = page.getByRole('textbox', { name: 'Your answer' });
+	await expect(answer).toBeEditable();
+	await answer.fill('Still answering after the bell.');
+	await page.getByRole('button', { name: 'Show model answer' }).click();
+	await expect(page.getByTestId('duration')).toHaveText(/You answered in 2:1\d, 0:1\d over the limit\./);
+});
