@@ -1,0 +1,63 @@
+// Mock-interview attempts. Saving one also schedules its question (an FSRS card with the id
+// `interview/<question-id>`), and the attempt, the card state and the review log are written in
+// one transaction so history and schedule never disagree.
+import { interviewCardId } from '../study/interview-plan';
+import { DEFAULT_SCHEDULER_SETTINGS, gradeCard, newCardState, type CardState, type ReviewLogEntry, type SchedulerSettings } from '../study/scheduler';
+import type { PrepLabDb, StoredInterviewAttempt } from './schema';
+
+export interface SavedInterviewAttempt {
+	attempt: StoredInterviewAttempt & { id: number };
+	/** The question's card state after this review (its `due` says when it comes back). */
+	next: CardState;
+	log: ReviewLogEntry;
+}
+
+/**
+ * Stores the attempt and grades the question's card with the attempt's grade at `now`, all or
+ * nothing. The previous state is read inside the same transaction, so two quick saves cannot
+ * both start from the same old state.
+ */
+export async function saveInterviewAttempt(
+	db: PrepLabDb,
+	attempt: Omit<StoredInterviewAttempt, 'id'>,
+	now: Date,
+	settings: SchedulerSettings = DEFAULT_SCHEDULER_SETTINGS
+): Promise<SavedInterviewAttempt> {
+	const tx = db.transaction(['interviewAttempts', 'cardStates', 'reviewLogs'], 'readwrite');
+	const cardId = interviewCardId(attempt.questionId);
+	try {
+		const before = (await tx.objectStore('cardStates').get(cardId)) ?? newCardState(cardId, now);
+		// FSRS refuses a review dated before the last one (a clock moved back); grade at the last review instead.
+		const last = before.fsrs.last_review;
+		const at = last && last.getTime() > now.getTime() ? last : now;
+		const { next, log } = gradeCard(before, attempt.grade, at, attempt.durationMs, settings);
+		const record: StoredInterviewAttempt = { ...attempt };
+		const [id] = await Promise.all([
+			tx.objectStore('interviewAttempts').add(record),
+			tx.objectStore('cardStates').put(next),
+			tx.objectStore('reviewLogs').add({ ...log }),
+			tx.done
+		]);
+		return { attempt: { ...record, id }, next, log };
+	} catch (e) {
+		// A failed request aborts the transaction; abort explicitly if it is still open.
+		try {
+			tx.abort();
+		} catch {
+			/* already finished */
+		}
+		await tx.done.catch(() => undefined);
+		throw e;
+	}
+}
+
+/** Attempts at one question, oldest first. */
+export async function listAttemptsFor(db: PrepLabDb, questionId: string): Promise<StoredInterviewAttempt[]> {
+	const attempts = await db.getAllFromIndex('interviewAttempts', 'by-question', questionId);
+	return attempts.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+}
+
+/** Every attempt, oldest first. */
+export function listAllAttempts(db: PrepLabDb): Promise<StoredInterviewAttempt[]> {
+	return db.getAllFromIndex('interviewAttempts', 'by-time');
+}
