@@ -3,6 +3,24 @@
 import { expect, test as base } from '@playwright/test';
 
 export const test = base.extend<{ offOriginRequests: string[] }>({
+	// Pages are prerendered HTML that becomes interactive once hydrated; every navigation in a test
+	// waits for that, so clicks and keys never land on a page that cannot answer yet.
+	page: async ({ page }, use) => {
+		const goto = page.goto.bind(page);
+		const reload = page.reload.bind(page);
+		const interactive = () => page.locator('html[data-interactive]').waitFor();
+		page.goto = async (url, options) => {
+			const response = await goto(url, options);
+			await interactive();
+			return response;
+		};
+		page.reload = async (options) => {
+			const response = await reload(options);
+			await interactive();
+			return response;
+		};
+		await use(page);
+	},
 	offOriginRequests: [
 		async ({ context, baseURL }, use) => {
 			const origin = new URL(baseURL!).origin;
