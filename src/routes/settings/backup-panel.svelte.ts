@@ -3,6 +3,7 @@ import { BACKUP_STORES, BackupError, parseBackup, type Backup, type BackupStore 
 import { toTaggedJson } from '$lib/backup/tagged-json';
 import { clearAllData, exportBackup, restoreBackup, storeCounts } from '$lib/db/backup-store';
 import { getDb } from '$lib/db/browser-db';
+import { downloadBlob } from '$lib/ui/download';
 
 /** Larger files are refused before reading: a real backup of this app is far smaller. */
 export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
@@ -25,12 +26,7 @@ export class BackupPanel {
 		this.error = null;
 		try {
 			const backup = await exportBackup(await getDb());
-			const blob = new Blob([toTaggedJson(backup)], { type: 'application/json' });
-			const a = document.createElement('a');
-			a.href = URL.createObjectURL(blob);
-			a.download = `prep-lab-backup-${backup.exportedAt.toISOString().slice(0, 10)}.json`;
-			a.click();
-			setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+			downloadBlob(new Blob([toTaggedJson(backup)], { type: 'application/json' }), `prep-lab-backup-${backup.exportedAt.toISOString().slice(0, 10)}.json`);
 			this.message = `Exported ${BACKUP_STORES.reduce((s, k) => s + backup.stores[k].length, 0)} records.`;
 		} catch (e) {
 			this.error = `The backup could not be made: ${(e as Error).message}`;
