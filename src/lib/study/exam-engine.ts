@@ -90,11 +90,12 @@ export const PASS_MARK = 700;
 export const EXAM_LENGTHS = [20, 40, 60] as const;
 /** DP-100 allowed about 100 minutes for a full-length exam, taken here as 60 items. */
 export const FULL_EXAM_MINUTES = 100;
+const FULL_EXAM_LENGTH = 60;
 
 export const unitCount = (item: { type: ItemType; items: readonly unknown[] }): number => (item.type === 'case' ? item.items.length : 1);
 
 /** Minutes allowed for an exam of `length` items: the full exam's time, scaled to the length. */
-export const examMinutes = (length: number): number => Math.max(1, Math.round((FULL_EXAM_MINUTES * length) / EXAM_LENGTHS[EXAM_LENGTHS.length - 1]));
+export const examMinutes = (length: number): number => Math.max(1, Math.round((FULL_EXAM_MINUTES * length) / FULL_EXAM_LENGTH));
 
 const midpoint = (d: WeightedDomain) => (d.weight[0] + d.weight[1]) / 2;
 
@@ -163,7 +164,7 @@ export function drawExam<T extends ScorableItem<T>>(items: readonly T[], domains
 
 /** The questions of an exam in the order they are shown: case studies expand into their sub-items. */
 export function examQuestions<T extends ScorableItem<T>>(items: readonly T[]): ExamQuestion<T>[] {
-	return items.flatMap((item) => (item.type === 'case' ? item.items.map((sub) => ({ item: sub, caseItem: item })) : [{ item, caseItem: null }]));
+	return items.flatMap((item): ExamQuestion<T>[] => (item.type === 'case' ? item.items.map((sub) => ({ item: sub, caseItem: item })) : [{ item, caseItem: null }]));
 }
 
 /** FNV-1a, to give every item its own random stream from one exam seed. */
