@@ -211,3 +211,25 @@ test('the practice exam works offline once the app is installed', async ({ page,
 	await page.reload();
 	await expect(page.getByTestId('attempts').locator('tbody tr')).toHaveCount(1);
 });
+
+test('items, case studies and results fit a 360 px phone without sideways scrolling', async ({ page }) => {
+	await page.setViewportSize({ width: 360, height: 780 });
+	await page.goto('/exam/practice?mode=domain&seed=3');
+	await page.locator('html[data-interactive]').waitFor();
+	await page.getByRole('combobox', { name: 'Items' }).selectOption({ index: 2 }); // all items of the domain
+	await page.getByRole('button', { name: 'Start practice' }).click();
+	const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	let sawCase = false;
+	for (;;) {
+		const question = page.getByTestId('question');
+		if ((await question.count()) === 0) break;
+		sawCase ||= (await question.getByRole('complementary', { name: 'Case study' }).count()) > 0;
+		expect(await overflow(), `item ${await question.getAttribute('data-item-id')}`).toBeLessThanOrEqual(0);
+		await page.keyboard.press('Enter');
+		const dialog = page.getByRole('dialog');
+		if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Submit anyway' }).click();
+	}
+	expect(sawCase).toBe(true);
+	await expect(page.getByTestId('results')).toBeVisible();
+	expect(await overflow()).toBeLessThanOrEqual(0);
+});
