@@ -234,3 +234,20 @@ test('items, case studies and results fit a 360 px phone without sideways scroll
 	await expect(page.getByTestId('results')).toBeVisible();
 	expect(await overflow()).toBeLessThanOrEqual(0);
 });
+
+test('a second Enter at the submit question keeps working instead of submitting', async ({ page }) => {
+	await page.goto('/exam/practice?mode=domain&seed=2');
+	await page.locator('html[data-interactive]').waitFor();
+	await page.getByRole('button', { name: 'Start practice' }).click();
+	for (let i = 1; i <= 10; i++) {
+		await expect(page.getByTestId('progress')).toHaveText(`Item ${i} of 10`);
+		await page.keyboard.press('Enter');
+	}
+	const dialog = page.getByRole('dialog', { name: 'Submit with unanswered items?' });
+	await expect(dialog).toContainText('10 of 10 items have no answer');
+	await expect(dialog.getByRole('button', { name: 'Keep working' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(dialog).toBeHidden();
+	await expect(page.getByTestId('results')).toHaveCount(0);
+	await expect(page.getByTestId('progress')).toHaveText('Item 10 of 10');
+});
