@@ -1,0 +1,27 @@
+import { content, noteTitle } from '$lib/content/content.server';
+import { renderInline, renderMarkdown } from '$lib/content/render-markdown';
+import type { ExamItem } from '$lib/content/schema';
+import { mistakeCard } from '$lib/study/mistake-card';
+import type { PracticeDomain, PracticeItem } from './practice-item';
+
+function view(item: ExamItem, caseItem: ExamItem | null = null): PracticeItem {
+	return {
+		id: item.id,
+		type: item.type,
+		domain: item.domain,
+		stem: renderInline(item.stem),
+		scenario: item.scenario ? renderMarkdown(item.scenario) : null,
+		options: item.options.map((o) => ({ text: renderInline(o.text), why: renderInline(o.why), correct: o.correct })),
+		statements: item.statements.map((s) => ({ text: renderInline(s.text), why: renderInline(s.why), answer: s.answer })),
+		explanation: item.explanation ? renderInline(item.explanation) : '',
+		note: { id: item.note, title: noteTitle(item.note) },
+		source: item.source || caseItem?.source || '',
+		items: item.items.map((sub) => view(sub, item)),
+		mistake: item.type === 'case' ? null : mistakeCard(item, caseItem)
+	};
+}
+
+export function load() {
+	const domains: PracticeDomain[] = (content.outline?.domains ?? []).map((d) => ({ id: d.id, title: d.title, weight: d.weight }));
+	return { domains, items: content.items.map((i) => view(i)) };
+}
