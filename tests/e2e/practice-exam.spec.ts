@@ -106,6 +106,10 @@ test('a 20-item full exam by keyboard: mark, review, confirm, results by domain,
 	await page.getByText('Show the items').click();
 	await expect(page.getByTestId('mistakes').locator('li')).toHaveCount(added);
 	await expect(page.getByTestId('mistakes').locator(`li[data-item-id="${lastId}"]`)).toBeVisible();
+
+	// Progress charts the attempt.
+	await page.goto('/progress');
+	await expect(page.getByTestId('attempt-summary')).toHaveText(`1 attempt; latest ${scaled} of 1000.`);
 });
 
 test('practice by domain gives feedback after each item and keeps wrong answers as mistakes', async ({ page }) => {
@@ -148,6 +152,21 @@ test('practice by domain gives feedback after each item and keeps wrong answers 
 	for (const id of wrong) await expect(deck.locator(`li[data-item-id="${id}"]`)).toBeVisible();
 	await deck.locator(`li[data-item-id="${wrong[0]}"]`).getByRole('button', { name: 'Remove' }).click();
 	await expect(deck.locator('li')).toHaveCount(wrong.length - 1);
+
+	// The mistakes come back as flashcards on the FSRS schedule.
+	await page.goto('/cards');
+	const mistakesDeck = page.getByLabel(/Mistakes from practice exams/);
+	await expect(mistakesDeck).toBeChecked();
+	await expect(page.locator('label', { hasText: 'Mistakes from practice exams' })).toContainText(`(${wrong.length - 1})`);
+	for (const other of ['DP-100 exam facts', 'CATER method', 'Azure concepts for interviews']) await page.getByLabel(other).uncheck();
+	const card = page.getByTestId('review-card');
+	await expect(card).toHaveAttribute('data-card-id', /^mistakes\//);
+	expect(wrong.slice(1).map((id) => `mistakes/${id}`)).toContain(await card.getAttribute('data-card-id'));
+	await page.locator('h1').click();
+	await page.keyboard.press('Space');
+	await expect(page.getByTestId('answer')).toBeVisible();
+	await page.keyboard.press('3');
+	await expect(page.locator('.counts .learning')).toHaveText('1 learning');
 });
 
 test('a reload mid-exam resumes where the learner was, with the answers given', async ({ page }) => {

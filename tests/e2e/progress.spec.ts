@@ -4,6 +4,7 @@ test('progress shows today on the heatmap, the forecast and an exam-day plan wit
 	await page.goto('/progress');
 	await expect(page.getByText('No reviews yet.')).toBeVisible();
 	await expect(page.getByText('Set your exam date in Settings')).toBeVisible();
+	await expect(page.getByText('No practice exams yet.')).toBeVisible();
 
 	const exam = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
 	await page.goto('/settings');

@@ -28,3 +28,22 @@ export function masteryChart(domains: readonly DomainForecast[]): ChartSpec {
 		options: { animation: false, maintainAspectRatio: false, indexAxis: 'y', scales: { x: { min: 0, max: 100, title: { display: true, text: 'Percent' } } } }
 	};
 }
+
+/** Practice-exam scores (out of 1000) in the order taken, with the 700 pass mark. */
+export function examAttemptsChart(attempts: readonly { finishedAt: Date; score: number; mode: string }[]): ChartSpec {
+	const points = attempts.map((a, i) => ({ x: i + 1, y: Math.round(a.score) }));
+	return {
+		type: 'scatter',
+		data: {
+			datasets: [
+				{ type: 'line', label: 'Score', data: points, borderColor: SERIES_COLOURS[0], backgroundColor: SERIES_COLOURS[0], pointRadius: 4 },
+				{ type: 'line', label: 'Pass mark (700)', data: [{ x: 1, y: 700 }, { x: Math.max(2, points.length), y: 700 }], borderColor: SERIES_COLOURS[1], borderDash: [6, 4], pointRadius: 0 }
+			]
+		},
+		options: {
+			animation: false,
+			maintainAspectRatio: false,
+			scales: { x: { title: { display: true, text: 'Attempt' }, ticks: { precision: 0 } }, y: { min: 0, max: 1000, title: { display: true, text: 'Score (of 1000)' } } }
+		}
+	};
+}

@@ -1,5 +1,7 @@
 // Everything the Progress page shows, loaded once from IndexedDB and computed by pure functions.
 import { getDb } from '$lib/db/browser-db';
+import type { StoredExamAttempt } from '$lib/db/schema';
+import { listExamAttempts } from '$lib/db/exam-store';
 import { allReviewLogs, loadCardStates } from '$lib/db/review-store';
 import { loadStudySettings } from '$lib/db/settings-store';
 import { startOfDay } from '$lib/study/review-queue';
@@ -22,11 +24,14 @@ export class ProgressView {
 	retention = $state<{ rate: number; reviews: number } | null>(null);
 	prediction = $state<ReturnType<typeof recallOnDate> | null>(null);
 	plan = $state<ReturnType<typeof dailyPlan>>(null);
+	/** Practice exams, oldest first. */
+	attempts = $state<StoredExamAttempt[]>([]);
 
 	async load(input: Input, now = new Date()): Promise<void> {
 		try {
 			const db = await getDb();
-			const [states, logs, settings] = await Promise.all([loadCardStates(db), allReviewLogs(db), loadStudySettings(db)]);
+			const [states, logs, settings, attempts] = await Promise.all([loadCardStates(db), allReviewLogs(db), loadStudySettings(db), listExamAttempts(db)]);
+			this.attempts = attempts.reverse();
 			const ids = new Set(input.cardIds);
 			const cardStates = [...states.values()].filter((s) => ids.has(s.cardId));
 			const studied = cardStates.filter((s) => s.fsrs.state !== 0);
