@@ -28,4 +28,13 @@ test('after one visit the shell, notes, cards and lab work offline', async ({ pa
 	await expect(page.getByTestId('registered')).toContainText('version 1');
 	await page.goto('/lab/models');
 	await expect(page.getByTestId('model-versions').locator('tbody tr')).toHaveCount(1);
+
+	// The study engine too: a mock interview, progress and the backup page.
+	await page.goto('/interview');
+	await page.getByRole('link', { name: /Walk me through an end-to-end ML project/ }).first().click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('end-to-end');
+	await page.goto('/progress');
+	await expect(page.getByText('Reviews in total')).toBeVisible();
+	await page.goto('/settings');
+	await expect(page.getByRole('button', { name: 'Export a backup' })).toBeEnabled();
 });
