@@ -94,4 +94,3 @@ export const PART_TITLES: Record<CaterPart, string> = {
 	risks: 'Risks & results'
 };
 
-export const percent = (score: number): string => `${Math.round(score * 100)} %`;
