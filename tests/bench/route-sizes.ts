@@ -36,8 +36,11 @@ const rows = pages
 
 const byRoute = new Map<string, (typeof rows)[number]>();
 for (const r of rows) {
-	// One line per route shape: /notes/<id> pages share their JavaScript.
-	const key = r.route.replace(/^\/notes\/.+/, '/notes/[id]');
+	// One line per route shape: e.g. every /notes/<id> page shares its JavaScript.
+	const key = r.route
+		.replace(/^\/notes\/.+/, '/notes/[id]')
+		.replace(/^\/interview\/.+/, '/interview/[id]')
+		.replace(/^\/exam\/(?!practice$).+/, '/exam/[domain]');
 	if (!byRoute.has(key)) byRoute.set(key, { ...r, route: key });
 }
 console.log('route'.padEnd(16), 'JS gzip'.padStart(10), 'files'.padStart(6));
