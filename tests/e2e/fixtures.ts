@@ -6,6 +6,11 @@ export const test = base.extend<{ offOriginRequests: string[] }>({
 	// Pages are prerendered HTML that becomes interactive once hydrated; every navigation in a test
 	// waits for that, so clicks and keys never land on a page that cannot answer yet.
 	page: async ({ page }, use) => {
+		// Anything the Content-Security-Policy blocks is a bug: collect the browser's reports.
+		const blocked: string[] = [];
+		page.on('console', (message) => {
+			if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) blocked.push(message.text());
+		});
 		const goto = page.goto.bind(page);
 		const reload = page.reload.bind(page);
 		const interactive = () => page.locator('html[data-interactive]').waitFor();
@@ -20,6 +25,7 @@ export const test = base.extend<{ offOriginRequests: string[] }>({
 			return response;
 		};
 		await use(page);
+		expect(blocked, 'Content-Security-Policy violations').toEqual([]);
 	},
 	offOriginRequests: [
 		async ({ context, baseURL }, use) => {

@@ -63,3 +63,19 @@ test('settings shows the answer to the persistent-storage request', async ({ pag
 	await expect(page.getByTestId('persistence')).toContainText(/Persistent storage: (granted|not granted)/);
 	await expect(page.getByText(/Using .* of about .* available/)).toBeVisible();
 });
+
+test('every page carries a Content-Security-Policy: own scripts only, no eval, no other origins', async ({ page, request }) => {
+	for (const path of ['/', '/notes/cater-method', '/cards', '/interview', '/exam/practice', '/lab/train', '/lab/models', '/progress', '/settings', '/search']) {
+		const html = await (await request.get(path)).text();
+		const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1];
+		expect(csp, path).toBeDefined();
+		expect(csp).toMatch(/script-src 'self'( 'sha256-[^']+')*;/);
+		expect(csp).toContain("connect-src 'self'");
+		expect(csp).not.toContain('unsafe-eval');
+	}
+	// A page that runs a worker, charts and IndexedDB works under it (violations fail the fixture).
+	await page.goto('/lab/train');
+	await page.getByLabel('Rows').fill('1000');
+	await page.getByRole('button', { name: 'Train', exact: true }).click();
+	await expect(page.getByTestId('train-result')).toBeVisible();
+});
