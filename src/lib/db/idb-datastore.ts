@@ -3,7 +3,26 @@
 import { checkFileName, NotFoundError, type Datastore, type FileWriter, type Zone } from '../lab/storage';
 import type { PrepLabDb, StoredFile } from './schema';
 
-export function idbDatastore(db: PrepLabDb, now: () => Date = () => new Date()): Datastore {
+/** A write that would not fit in the storage the browser grants this site. */
+export class QuotaError extends Error {
+	constructor(bytes: number, free: number) {
+		super(`This file needs ${(bytes / 2 ** 20).toFixed(1)} MB but only ${(Math.max(0, free) / 2 ** 20).toFixed(1)} MB of this site's storage is free. Nothing was written; delete files or models you no longer need.`);
+		this.name = 'QuotaError';
+	}
+}
+
+export type StorageEstimator = () => Promise<{ usage?: number; quota?: number }>;
+
+const browserEstimate: StorageEstimator = async () => (globalThis.navigator?.storage?.estimate ? navigator.storage.estimate() : {});
+
+export function idbDatastore(db: PrepLabDb, now: () => Date = () => new Date(), estimate: StorageEstimator = browserEstimate): Datastore {
+	/** Refuses a write before anything is stored if it cannot fit (with a 5 % margin for the database itself). */
+	const ensureRoom = async (bytes: number) => {
+		const { usage, quota } = await estimate();
+		if (quota === undefined || usage === undefined) return;
+		const free = quota * 0.95 - usage;
+		if (bytes > free) throw new QuotaError(bytes, free);
+	};
 	const put = (zone: Zone, name: string, blob: Blob) =>
 		db.put('files', { zone, name, blob, size: blob.size, modifiedAt: now().toISOString() } satisfies StoredFile);
 	const get = async (zone: Zone, name: string) => {
@@ -24,10 +43,13 @@ export function idbDatastore(db: PrepLabDb, now: () => Date = () => new Date()):
 		},
 		async writeText(zone, name, text) {
 			checkFileName(name);
-			await put(zone, name, new Blob([text], { type: 'text/csv' }));
+			const blob = new Blob([text], { type: 'text/csv' });
+			await ensureRoom(blob.size);
+			await put(zone, name, blob);
 		},
 		async writeBlob(zone, name, blob) {
 			checkFileName(name);
+			await ensureRoom(blob.size);
 			await put(zone, name, blob);
 		},
 		async appendText(zone, name, text) {
@@ -51,7 +73,9 @@ export function idbDatastore(db: PrepLabDb, now: () => Date = () => new Date()):
 				},
 				async close() {
 					open = false;
-					await put(zone, name, new Blob(parts, { type: 'text/csv' }));
+					const blob = new Blob(parts, { type: 'text/csv' });
+					await ensureRoom(blob.size);
+					await put(zone, name, blob);
 				},
 				async abort() {
 					open = false;

@@ -109,3 +109,18 @@ describe('registry on disk', () => {
 		expect(readdirSync(root).sort()).toEqual(['curated', 'logs', 'raw', 'registry']);
 	});
 });
+
+describe('datastore quota (IndexedDB)', () => {
+	it('refuses a file that would not fit before writing anything, and says how much is free', async () => {
+		const db = await openPrepLabDb({}, `quota-${n++}`);
+		const datastore = idbDatastore(db, () => new Date(), async () => ({ usage: 9_000_000, quota: 10_000_000 }));
+		await datastore.writeText('raw', 'small.csv', 'x\n1\n');
+		const big = new Blob([new Uint8Array(2_000_000)]);
+		await expect(datastore.writeBlob('raw', 'big.csv', big)).rejects.toThrow('This file needs 1.9 MB but only 0.5 MB of this site\'s storage is free. Nothing was written');
+		expect((await datastore.list('raw')).map((f) => f.name)).toEqual(['small.csv']);
+		const writer = await datastore.createWriter('curated', 'out.csv');
+		await writer.write('y'.repeat(1_000_000));
+		await expect(writer.close()).rejects.toThrow(/Nothing was written/);
+		expect(await datastore.exists('curated', 'out.csv')).toBe(false);
+	});
+});
