@@ -13,7 +13,7 @@ export class QuotaError extends Error {
 
 export type StorageEstimator = () => Promise<{ usage?: number; quota?: number }>;
 
-const browserEstimate: StorageEstimator = async () => (globalThis.navigator?.storage?.estimate ? navigator.storage.estimate() : {});
+const browserEstimate: StorageEstimator = async () => (typeof navigator !== 'undefined' && 'storage' in navigator ? navigator.storage.estimate() : {});
 
 export function idbDatastore(db: PrepLabDb, now: () => Date = () => new Date(), estimate: StorageEstimator = browserEstimate): Datastore {
 	/** Refuses a write before anything is stored if it cannot fit (with a 5 % margin for the database itself). */
