@@ -7,7 +7,7 @@ export const BAD_DIR = join(import.meta.dirname, '../../fixtures/bad');
 export const badBytes = (name: string): Buffer => readFileSync(join(BAD_DIR, name));
 
 /** The file as the browser hands it over: a Blob, which the CSV reader decodes strictly as UTF-8. */
-export const badBlob = (name: string): Blob => new Blob([badBytes(name)]);
+export const badBlob = (name: string): Blob => new Blob([new Uint8Array(badBytes(name))]);
 
 export const badText = (name: string): string => badBytes(name).toString('utf8');
 
