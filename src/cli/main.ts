@@ -8,7 +8,7 @@ import { resolveVersion } from '../lib/lab/registry';
 import { previewCsv, readCsvTable, toCsv } from '../lib/ml/csv-read';
 import { CsvSchemaError } from '../lib/ml/csv-schema';
 import { generateDelinquencyTable } from '../lib/ml/delinquency-data';
-import { score, type SolverName } from '../lib/ml/model-artifact';
+import { score, type FieldError, type ScoreResult, type SolverName } from '../lib/ml/model-artifact';
 import type { LabelledTable } from '../lib/ml/table';
 import { DEFAULT_TRAIN_PARAMS, MODEL_NAME, trainModel } from '../lib/ml/train-model';
 import { fsCsvInput, fsFileWriter, fsLabStorage } from './fs-lab-storage';
@@ -50,6 +50,29 @@ export function tableToCsv(table: LabelledTable): string {
 		rows.push([...table.columns.map((c) => (c.kind === 'numeric' ? (Number.isNaN(c.values[i]!) ? '' : c.values[i]) : (c.values[i] ?? ''))), table.target.values[i]]);
 	}
 	return `${toCsv(rows)}\n`;
+}
+
+const ERRORS_SHOWN = 5;
+
+/** The first few field errors in one line; a batch of 10,000 bad records must not print 10,000 of them. */
+function listErrors(errors: readonly FieldError[]): string {
+	const shown = errors.slice(0, ERRORS_SHOWN).map((e) => `record ${e.record}: ${e.message}`);
+	const more = errors.length - shown.length;
+	return `${shown.join('; ')}${more > 0 ? `; and ${more} more problem${more === 1 ? '' : 's'}` : ''}`;
+}
+
+/** What scoring quietly did: fields filled with the training median, categories never seen, fields ignored (often typos). */
+function predictWarnings(inputs: readonly string[], records: readonly unknown[], result: ScoreResult): string[] {
+	const warnings: string[] = [];
+	const count = (n: number) => `${n} record${n === 1 ? '' : 's'}`;
+	for (const [field, n] of Object.entries(result.imputed)) warnings.push(`"${field}" was missing in ${count(n)}; the training median was used.`);
+	for (const [field, n] of Object.entries(result.unseenCategories)) warnings.push(`"${field}" had a category the model never saw in ${count(n)}; it added nothing to the score.`);
+	const known = new Set(inputs);
+	const ignored = new Map<string, number>();
+	for (const r of records) for (const key of Object.keys(r as object)) if (!known.has(key)) ignored.set(key, (ignored.get(key) ?? 0) + 1);
+	for (const [field, n] of [...ignored].slice(0, ERRORS_SHOWN)) warnings.push(`"${field}" is not an input of this model and was ignored (${count(n)}).`);
+	if (ignored.size > ERRORS_SHOWN) warnings.push(`${ignored.size - ERRORS_SHOWN} more fields that are not inputs were ignored.`);
+	return warnings;
 }
 
 export async function main(argv: string[], out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<void> {
@@ -149,9 +172,22 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
 				throw new UsageError(`--json is not valid JSON: ${(e as Error).message}`);
 			}
 			if (!Array.isArray(records)) throw new UsageError('--json must be a JSON list of records, e.g. [{"credit_utilization": 0.5, ...}].');
+			if (records.length === 0) throw new UsageError('--json is an empty list: give at least one record to score.');
 			const result = score(m, records as Record<string, unknown>[]);
-			if (result.errors.length) throw new UsageError(result.errors.map((e) => `record ${e.record}: ${e.message}`).join('; '));
-			out(JSON.stringify({ model: m.name, version: m.version, predictions: Array.from(result.probabilities, (p) => ({ prediction: p >= 0.5 ? 1 : 0, probability: Number(p.toFixed(6)) })) }, null, 2));
+			if (result.errors.length) throw new UsageError(listErrors(result.errors));
+			const warnings = predictWarnings(m.signature.inputs.map((i) => i.name), records, result);
+			out(
+				JSON.stringify(
+					{
+						model: m.name,
+						version: m.version,
+						predictions: Array.from(result.probabilities, (p) => ({ prediction: p >= 0.5 ? 1 : 0, probability: Number(p.toFixed(6)) })),
+						...(warnings.length ? { warnings } : {})
+					},
+					null,
+					2
+				)
+			);
 			return;
 		}
 		case 'pipeline': {

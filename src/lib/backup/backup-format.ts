@@ -80,6 +80,12 @@ const RULES: Record<BackupStore, Record<string, (v: unknown) => boolean>> = {
 	files: { zone: (v) => (ZONES as readonly unknown[]).includes(v), name: (v) => isText(v) && /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(v as string) && !(v as string).includes('..'), text: isText }
 };
 
+/** Plainer words than "wrong type" where a field has a rule a learner can act on. */
+const FIELD_PROBLEMS: Partial<Record<`${BackupStore}.${string}`, string>> = {
+	'files.zone': `must be one of ${ZONES.join(', ')}`,
+	'files.name': 'is not a plain file name (letters, digits, ".", "_" and "-", no folders)'
+};
+
 /** Key of a record within its store, for duplicate and reference checks. */
 const KEYS: Record<BackupStore, (r: Rec) => string> = {
 	settings: (r) => String(r.key),
@@ -113,7 +119,7 @@ export function checkBackup(value: unknown): Backup {
 			const where = `${STORE_LABELS[store]} (${store}), record ${i + 1}`;
 			if (!isObject(record)) throw new BackupError(`${where} is not an object.`);
 			for (const [field, ok] of Object.entries(RULES[store])) {
-				if (!ok((record as Rec)[field])) throw new BackupError(`${where}: "${field}" is missing or has the wrong type.`);
+				if (!ok((record as Rec)[field])) throw new BackupError(`${where}: "${field}" ${FIELD_PROBLEMS[`${store}.${field}`] ?? 'is missing or has the wrong type'}.`);
 			}
 			const key = KEYS[store](record as Rec);
 			if (seen.has(key)) throw new BackupError(`${where}: the id "${key}" appears twice.`);
@@ -138,7 +144,8 @@ export function checkBackup(value: unknown): Backup {
 export function parseBackup(text: string): Backup {
 	let value: unknown;
 	try {
-		value = fromTaggedJson(text);
+		// Some editors save JSON with a byte-order mark, which JSON.parse refuses.
+		value = fromTaggedJson(text.replace(/^\uFEFF/, ''));
 	} catch (e) {
 		throw new BackupError(`The file is not valid JSON (${(e as Error).message}). It may be truncated or not a backup.`);
 	}

@@ -70,7 +70,7 @@ export async function scoreCsv(
 		stats.rowsFailed++;
 		if (stats.errors.length < MAX_ERRORS_KEPT) stats.errors.push({ row, column, message });
 		if (settings.errorThreshold >= 0 && stats.rowsFailed > settings.errorThreshold) {
-			throw new BatchRunFailed(`${stats.rowsFailed} rows failed, more than error_threshold ${settings.errorThreshold}. First problem: row ${stats.errors[0]!.row}: ${stats.errors[0]!.message}`, stats);
+			throw new BatchRunFailed(`${stats.rowsFailed} row${stats.rowsFailed === 1 ? '' : 's'} failed, more than error_threshold ${settings.errorThreshold}. First problem: row ${stats.errors[0]!.row}: ${stats.errors[0]!.message}`, stats);
 		}
 	};
 	const scoreBatch = (rows: string[][], firstRow: number) => {

@@ -105,6 +105,12 @@ export function readCsv(input: CsvInput, handler: CsvChunkHandler, options: Read
 				try {
 					if (options.signal?.aborted) throw new DOMException('Reading was cancelled.', 'AbortError');
 					let rows = results.data;
+					// papaparse reads an unclosed quote to the end of the file; say so instead of miscounting fields.
+					const unclosed = results.errors.find((e) => e.code === 'MissingQuotes');
+					if (unclosed) {
+						const row = (header ? nextRow : 1) + (unclosed.row ?? 0);
+						throw new CsvSchemaError(`Row ${row}: a quoted field is never closed (a " has no matching "), so the rest of the file would be read as one value.`, row);
+					}
 					if (!header) {
 						if (rows.length === 0) return;
 						header = checkHeader(rows[0]!);

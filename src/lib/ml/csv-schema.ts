@@ -14,7 +14,7 @@ export class CsvSchemaError extends Error {
 }
 
 /** Values read as "missing" rather than as text. */
-export const MISSING_TOKENS = new Set(['', 'na', 'n/a', 'null', 'none', '?']);
+export const MISSING_TOKENS = new Set(['', 'na', 'n/a', '#n/a', 'null', 'none', 'nan', '?']);
 const TARGET_NAMES = ['delinquent_90d', 'target', 'label', 'y', 'default', 'is_delinquent', 'delinquent', 'class', 'outcome'];
 const SENSITIVE = /(^|_)(age|age_band|gender|sex|race|ethnicity|religion|marital|nationality)($|_)/i;
 const ID_LIKE = /(^|_)(id|uuid|key)$/i;
@@ -55,6 +55,14 @@ export function parseLabel(raw: string): 0 | 1 | null {
 	return null;
 }
 
+/** Share of non-numbers a sampled column may have and still be proposed as numeric. */
+const MAX_STRAY_SHARE = 0.05;
+
+/** "0,5": a number written with a decimal comma, as spreadsheets in many locales save it. */
+export function isCommaDecimal(raw: string): boolean {
+	return /^\s*[+-]?\d+,\d+\s*$/.test(raw);
+}
+
 export function checkHeader(header: string[]): string[] {
 	const names = header.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim());
 	if (names.length === 0 || (names.length === 1 && names[0] === '')) throw new CsvSchemaError('The file is empty: it has no header row.', 1);
@@ -75,7 +83,10 @@ export function checkHeader(header: string[]): string[] {
 export function inferSchema(header: string[], sample: string[][], targetHint?: string): ColumnSchema[] {
 	const schema: ColumnSchema[] = header.map((name, j) => {
 		const values = sample.map((row) => row[j]).filter((v): v is string => !isMissing(v));
-		const numeric = values.length > 0 && values.every((v) => parseNumber(v) !== null);
+		// A few stray values ("Infinity", "12abc") must not turn a numeric column into categories:
+		// call it numeric and let reading name the rows that are not numbers.
+		const notNumbers = values.filter((v) => parseNumber(v) === null && !isCommaDecimal(v)).length;
+		const numeric = values.length > 0 && notNumbers <= values.length * MAX_STRAY_SHARE;
 		const distinct = new Set(values).size;
 		let role: ColumnSchema['role'] = 'feature';
 		if (SENSITIVE.test(name)) role = 'sensitive';

@@ -35,6 +35,9 @@ export interface TrainOutcome {
 	test: { y: Uint8Array; p: Float64Array };
 }
 
+/** Encoded features (numeric columns plus one-hot categories) the Newton solver accepts. */
+export const MAX_NEWTON_FEATURES = 1000;
+
 export const DEFAULT_TRAIN_PARAMS: TrainParams = { C: 1, solver: 'newton', classWeight: 'none', testFraction: 0.2, seed: 42, cvFolds: 0 };
 
 export function validateTrainParams(p: TrainParams): string | null {
@@ -60,6 +63,10 @@ function fitOn(table: LabelledTable, spec: FeatureSpec, rows: Uint32Array, param
 	const y = new Uint8Array(rows.length);
 	for (let k = 0; k < rows.length; k++) y[k] = table.target.values[rows[k]!]!;
 	const d = x.length / rows.length;
+	// Newton's Hessian is d × d, refactored every iteration: thousands of features would freeze the tab.
+	if (params.solver === 'newton' && d > MAX_NEWTON_FEATURES) {
+		throw new RangeError(`The data has ${d.toLocaleString('en')} encoded features; Newton's method handles up to ${MAX_NEWTON_FEATURES.toLocaleString('en')}. Choose gradient descent, or set unneeded columns to "ignore".`);
+	}
 	let fit: Fit;
 	if (params.solver === 'gd') {
 		// The library has no penalty and no sample weights: it solves the unregularised, unweighted problem.

@@ -1,12 +1,11 @@
 // Backup panel: export everything to one file; import with checks and a preview before anything changes.
-import { BACKUP_STORES, BackupError, parseBackup, type Backup, type BackupStore } from '$lib/backup/backup-format';
+import { readBackupFile } from '$lib/backup/backup-file';
+import { BACKUP_STORES, BackupError, type Backup, type BackupStore } from '$lib/backup/backup-format';
 import { toTaggedJson } from '$lib/backup/tagged-json';
 import { clearAllData, exportBackup, restoreBackup, storeCounts } from '$lib/db/backup-store';
 import { getDb } from '$lib/db/browser-db';
 import { downloadBlob } from '$lib/ui/download';
 
-/** Larger files are refused before reading: a real backup of this app is far smaller. */
-export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
 
 export interface PreviewRow {
 	store: BackupStore;
@@ -40,13 +39,9 @@ export class BackupPanel {
 		this.error = null;
 		this.message = null;
 		this.pending = null;
-		if (file.size > MAX_BACKUP_BYTES) {
-			this.error = `"${file.name}" is ${(file.size / 2 ** 20).toFixed(0)} MB, larger than any Prep Lab backup (limit 200 MB). Nothing was changed.`;
-			return;
-		}
 		this.busy = true;
 		try {
-			const backup = parseBackup(await file.text());
+			const backup = await readBackupFile(file);
 			const now = await storeCounts(await getDb());
 			this.pending = { fileName: file.name, backup, rows: BACKUP_STORES.map((store) => ({ store, now: now[store], backup: backup.stores[store].length })) };
 		} catch (e) {
