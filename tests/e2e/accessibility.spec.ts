@@ -81,6 +81,14 @@ const screens: Screen[] = [
 	},
 	{ name: 'lab', open: at('/lab') },
 	{ name: 'lab train', open: at('/lab/train') },
+	{
+		name: 'lab train: CSV source',
+		open: async (page) => {
+			await page.goto('/lab/train');
+			await page.getByLabel('A CSV file').check();
+			await expect(page.getByRole('button', { name: 'Import a CSV…' })).toBeVisible();
+		}
+	},
 	{ name: 'lab train: trained', open: trainSmallModel },
 	{
 		name: 'lab models: one version',
