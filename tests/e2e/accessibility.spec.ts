@@ -1,0 +1,127 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+// Every page, in the states a learner sees (a card answer revealed, a model answer shown, a trained
+// model's charts), is checked by axe against WCAG 2.1 A and AA, in the light and the dark theme.
+// Serious and critical violations fail the test; minor and moderate ones are printed.
+
+type Screen = { name: string; open: (page: Page) => Promise<void> };
+
+const at = (url: string, ready?: (page: Page) => Promise<void>) => async (page: Page) => {
+	await page.goto(url);
+	await ready?.(page);
+};
+
+async function trainSmallModel(page: Page) {
+	await page.goto('/lab/train');
+	await page.getByLabel('Rows').fill('1000');
+	await page.getByRole('button', { name: 'Train', exact: true }).click();
+	await expect(page.getByTestId('train-result')).toBeVisible();
+}
+
+/** Gives some answer to the item on screen, whatever its type; right or wrong does not matter here. */
+async function answerAnyhow(page: Page) {
+	const question = page.getByTestId('question');
+	const type = await question.getAttribute('data-item-type');
+	if (type === 'ordering') await question.getByRole('button', { name: 'keep this order as my answer' }).click();
+	else if (type === 'yesno') {
+		const statements = await question.locator('fieldset.statement').count();
+		for (let i = 1; i <= statements; i++) await page.keyboard.press(String(i));
+	} else await page.keyboard.press('1');
+}
+
+const screens: Screen[] = [
+	{ name: 'home', open: at('/', (p) => expect(p.getByTestId('due-today')).toBeVisible()) },
+	{ name: 'notes', open: at('/notes') },
+	{ name: 'note', open: at('/notes/managed-online-endpoints') },
+	{ name: 'cards: a card shown', open: at('/cards', (p) => expect(p.getByTestId('review-card')).toBeVisible()) },
+	{
+		name: 'cards: answer revealed',
+		open: async (page) => {
+			await page.goto('/cards');
+			await expect(page.getByTestId('review-card')).toBeVisible();
+			await page.keyboard.press('Space');
+			await expect(page.getByTestId('answer')).toBeVisible();
+		}
+	},
+	{ name: 'interview', open: at('/interview') },
+	{ name: 'interview question', open: at('/interview/end-to-end-project', (p) => expect(p.getByTestId('time-left')).toBeVisible()) },
+	{
+		name: 'interview question: model answer shown',
+		open: async (page) => {
+			await page.goto('/interview/end-to-end-project');
+			await page.getByRole('textbox', { name: 'Your answer' }).fill('Context first, then the architecture.');
+			await page.getByRole('button', { name: 'Show model answer' }).click();
+			await expect(page.getByRole('heading', { name: 'Model answer' })).toBeVisible();
+		}
+	},
+	{ name: 'exam', open: at('/exam') },
+	{ name: 'exam domain', open: at('/exam/train-deploy') },
+	{ name: 'practice exam: start', open: at('/exam/practice', (p) => expect(p.getByTestId('no-attempts')).toBeVisible()) },
+	{
+		name: 'practice exam: item in progress',
+		open: async (page) => {
+			await page.goto('/exam/practice?seed=7');
+			await page.getByLabel('20 items').check();
+			await page.getByRole('button', { name: 'Start exam' }).click();
+			await expect(page.getByTestId('progress')).toHaveText('Item 1 of 20');
+		}
+	},
+	{
+		name: 'practice by domain: feedback shown',
+		open: async (page) => {
+			await page.goto('/exam/practice?mode=domain&seed=3');
+			await page.getByRole('button', { name: 'Start practice' }).click();
+			await expect(page.getByTestId('progress')).toHaveText(/^Item 1 of/);
+			await answerAnyhow(page);
+			await page.getByRole('button', { name: 'Check answer' }).click();
+			await expect(page.getByTestId('feedback')).toBeVisible();
+		}
+	},
+	{ name: 'lab', open: at('/lab') },
+	{ name: 'lab train', open: at('/lab/train') },
+	{
+		name: 'lab train: CSV source',
+		open: async (page) => {
+			await page.goto('/lab/train');
+			await page.getByLabel('A CSV file').check();
+			await expect(page.getByRole('button', { name: 'Import a CSV…' })).toBeVisible();
+		}
+	},
+	{ name: 'lab train: trained', open: trainSmallModel },
+	{
+		name: 'lab models: one version',
+		open: async (page) => {
+			await trainSmallModel(page);
+			await page.getByRole('button', { name: 'Register model' }).click();
+			await expect(page.getByTestId('registered')).toContainText('version 1');
+			await page.goto('/lab/models');
+			await expect(page.getByTestId('model-versions').locator('tbody tr')).toHaveCount(1);
+		}
+	},
+	{ name: 'progress', open: at('/progress') },
+	{ name: 'settings', open: at('/settings') },
+	{ name: 'search', open: at('/search?q=endpoint', (p) => expect(p.getByTestId('search-results').locator('li').first()).toBeVisible()) }
+];
+
+for (const colorScheme of ['light', 'dark'] as const) {
+	test.describe(`${colorScheme} theme`, () => {
+		test.beforeEach(async ({ page }) => {
+			await page.emulateMedia({ colorScheme });
+		});
+
+		for (const screen of screens) {
+			test(`${screen.name} has no serious or critical WCAG 2.1 A/AA violations`, async ({ page }) => {
+				await screen.open(page);
+				const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+				const describe = (v: (typeof violations)[number]) =>
+					`[${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} ${n.failureSummary?.split('\n').slice(1, 2).join('') ?? ''}`).join('\n')}`;
+				const minor = violations.filter((v) => v.impact === 'minor' || v.impact === 'moderate');
+				if (minor.length > 0) console.log(`${colorScheme} ${screen.name}: ${minor.length} minor/moderate\n${minor.map(describe).join('\n')}`);
+				const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+				expect(serious.map(describe), `serious or critical violations on ${screen.name}`).toEqual([]);
+			});
+		}
+	});
+}
