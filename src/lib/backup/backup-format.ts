@@ -19,7 +19,8 @@ export const BACKUP_STORES = [
 	'aliases',
 	'heldOut',
 	'datasets',
-	'files'
+	'files',
+	'runs'
 ] as const;
 export type BackupStore = (typeof BACKUP_STORES)[number];
 
@@ -34,7 +35,8 @@ export const STORE_LABELS: Record<BackupStore, string> = {
 	aliases: 'Model aliases',
 	heldOut: 'Model evaluation data',
 	datasets: 'Confirmed CSV columns',
-	files: 'Datastore files'
+	files: 'Datastore files',
+	runs: 'Experiment runs'
 };
 
 export interface Backup {
@@ -77,6 +79,7 @@ const RULES: Record<BackupStore, Record<string, (v: unknown) => boolean>> = {
 	aliases: { name: isText, alias: isText, version: (v) => isInt(v, 1) },
 	heldOut: { name: isText, version: (v) => isInt(v, 1), y: (v) => v instanceof Uint8Array, p: (v) => v instanceof Float64Array },
 	datasets: { file: isText, schema: Array.isArray },
+	runs: { id: (v) => isInt(v, 1), experiment: isText, startedAt: isDate, params: isObject, metrics: isObject, tags: isObject },
 	files: { zone: (v) => (ZONES as readonly unknown[]).includes(v), name: (v) => isText(v) && /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(v as string) && !(v as string).includes('..'), text: isText }
 };
 
@@ -98,7 +101,8 @@ const KEYS: Record<BackupStore, (r: Rec) => string> = {
 	aliases: (r) => `${r.name}:${r.alias}`,
 	heldOut: (r) => `${r.name}:${r.version}`,
 	datasets: (r) => String(r.file),
-	files: (r) => `${r.zone}/${r.name}`
+	files: (r) => `${r.zone}/${r.name}`,
+	runs: (r) => String(r.id)
 };
 
 /** Checks a parsed file and returns it as a Backup, or throws a BackupError naming the first problem. */

@@ -8,7 +8,7 @@ import type { CaterPart } from '../content/schema';
 import type { CardState, Grade, ReviewLogEntry } from '../study/scheduler';
 
 export const DB_NAME = 'prep-lab';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface StoredReviewLog extends ReviewLogEntry {
 	id?: number;
@@ -89,6 +89,24 @@ export interface StoredMistake {
 	addedAt: Date;
 }
 
+/** One training run, as MLflow tracking records it: params, metrics, tags and what it produced. */
+export interface StoredRun {
+	id?: number;
+	/** Groups runs, e.g. "train" for the Train page or "sweep-<id>" for a sweep's trials. */
+	experiment: string;
+	startedAt: Date;
+	durationMs: number;
+	status: 'finished' | 'failed' | 'cancelled' | 'stopped-early';
+	params: Record<string, number | string | boolean>;
+	metrics: Record<string, number>;
+	/** Metric values logged along the way (per iteration, epoch or fold), for charts and early termination. */
+	history?: Record<string, { step: number; value: number }[]>;
+	tags: Record<string, string>;
+	dataFingerprint?: string;
+	/** The registry version this run produced, if it was registered. */
+	modelVersion?: number;
+}
+
 export interface PrepLabSchema extends DBSchema {
 	cardStates: { key: string; value: CardState; indexes: { 'by-due': Date } };
 	reviewLogs: { key: number; value: StoredReviewLog; indexes: { 'by-card': string; 'by-time': Date } };
@@ -101,6 +119,7 @@ export interface PrepLabSchema extends DBSchema {
 	interviewAttempts: { key: number; value: StoredInterviewAttempt; indexes: { 'by-question': string; 'by-time': Date } };
 	examAttempts: { key: number; value: StoredExamAttempt; indexes: { 'by-time': Date } };
 	mistakes: { key: string; value: StoredMistake };
+	runs: { key: number; value: StoredRun; indexes: { 'by-time': Date; 'by-experiment': string } };
 }
 
 export type PrepLabDb = IDBPDatabase<PrepLabSchema>;
@@ -133,6 +152,12 @@ export function openPrepLabDb(handlers: OpenHandlers = {}, name = DB_NAME): Prom
 				interviews.createIndex('by-time', 'startedAt');
 				db.createObjectStore('examAttempts', { keyPath: 'id', autoIncrement: true }).createIndex('by-time', 'startedAt');
 				db.createObjectStore('mistakes', { keyPath: 'itemId' });
+			}
+			if (oldVersion < 2) {
+				// Version 2: experiment tracking.
+				const runs = db.createObjectStore('runs', { keyPath: 'id', autoIncrement: true });
+				runs.createIndex('by-time', 'startedAt');
+				runs.createIndex('by-experiment', 'experiment');
 			}
 		},
 		blocked() {
