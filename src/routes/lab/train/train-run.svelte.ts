@@ -158,13 +158,14 @@ export class TrainRun {
 			this.lossCurves = { ...kept, [params.solver]: { fingerprint, curve: outcome.lossCurve } };
 			this.status = 'done';
 		} catch (e) {
+			// Logged before the status changes, so what the page says is already on the Runs page.
 			if (e instanceof Cancelled) {
-				this.status = 'cancelled';
 				await track('cancelled');
+				this.status = 'cancelled';
 			} else {
+				await track('failed', undefined, describe(e));
 				this.status = 'failed';
 				this.error = `Training failed: ${describe(e)}`;
-				await track('failed', undefined, describe(e));
 			}
 		}
 	}
