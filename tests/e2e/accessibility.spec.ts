@@ -100,6 +100,19 @@ const screens: Screen[] = [
 			await expect(page.getByTestId('model-versions').locator('tbody tr')).toHaveCount(1);
 		}
 	},
+	{ name: 'lab runs: none yet', open: at('/lab/runs', (p) => expect(p.getByTestId('no-runs')).toBeVisible()) },
+	{
+		name: 'lab runs: two runs compared',
+		open: async (page) => {
+			await trainSmallModel(page);
+			await page.getByLabel('C (inverse regularisation)').fill('0.1');
+			await page.getByRole('button', { name: 'Train', exact: true }).click();
+			await expect(page.getByRole('button', { name: 'Register model' })).toBeVisible();
+			await page.goto('/lab/runs');
+			for (const box of await page.getByRole('checkbox', { name: /^Compare run/ }).all()) await box.check();
+			await expect(page.getByTestId('compare')).toBeVisible();
+		}
+	},
 	{ name: 'progress', open: at('/progress') },
 	{ name: 'settings', open: at('/settings') },
 	{ name: 'search', open: at('/search?q=endpoint', (p) => expect(p.getByTestId('search-results').locator('li').first()).toBeVisible()) }

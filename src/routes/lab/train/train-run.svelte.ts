@@ -3,6 +3,8 @@
 import { getDb } from '$lib/db/browser-db';
 import { getLabStorage } from '$lib/db/browser-storage';
 import { loadDatasetSchemas, saveDatasetSchema } from '$lib/db/dataset-store';
+import { logRun, setRunModelVersion } from '$lib/db/run-store';
+import { trainRunRecord, type TrainRunInput } from '$lib/lab/train-run-record';
 import type { StoredFileInfo } from '$lib/lab/storage';
 import type { CsvPreview } from '$lib/ml/csv-read';
 import type { LossPoint } from '$lib/ml/train-model';
@@ -43,6 +45,8 @@ export class TrainRun {
 	registering = $state(false);
 	/** Latest loss curve per solver on the current data, so the two can be compared. */
 	lossCurves = $state<Partial<Record<SolverName, { fingerprint: string; curve: LossPoint[] }>>>({});
+	/** The tracked run of the latest training, so registering can record the version it produced. */
+	runId = $state<number | null>(null);
 
 	#client = new LabClient();
 
@@ -139,8 +143,14 @@ export class TrainRun {
 		this.outcome = null;
 		this.registered = null;
 		this.progress = { stage: source.kind === 'csv' ? 'reading' : 'generating', fraction: 0 };
+		this.runId = null;
+		const startedAt = new Date();
+		const data: TrainRunInput['data'] = source.kind === 'csv' ? { kind: 'csv', fileName: source.fileName } : { kind: 'generate', rows: source.rows, seed: source.seed };
+		const track = (status: TrainRunInput['status'], outcome?: TrainOutcome, error?: string) =>
+			this.#track({ params, data, startedAt, finishedAt: new Date(), status, ...(outcome ? { outcome } : {}), ...(error ? { error } : {}) });
 		try {
 			const { outcome } = await this.#client.run({ kind: 'train', source, params }, (p) => (this.progress = p));
+			await track('finished', outcome);
 			this.outcome = outcome;
 			this.trainedOn = source.kind === 'csv' ? `raw/${source.fileName}` : `synthetic data (${this.rows.toLocaleString()} rows, seed ${this.seed})`;
 			const fingerprint = outcome.draft.dataFingerprint;
@@ -148,11 +158,24 @@ export class TrainRun {
 			this.lossCurves = { ...kept, [params.solver]: { fingerprint, curve: outcome.lossCurve } };
 			this.status = 'done';
 		} catch (e) {
-			if (e instanceof Cancelled) this.status = 'cancelled';
-			else {
+			// Logged before the status changes, so what the page says is already on the Runs page.
+			if (e instanceof Cancelled) {
+				await track('cancelled');
+				this.status = 'cancelled';
+			} else {
+				await track('failed', undefined, describe(e));
 				this.status = 'failed';
 				this.error = `Training failed: ${describe(e)}`;
 			}
+		}
+	}
+
+	/** Logs the run for the Runs page; a tracking problem is reported but never hides the result. */
+	async #track(input: TrainRunInput): Promise<void> {
+		try {
+			this.runId = await logRun(await getDb(), trainRunRecord(input));
+		} catch (e) {
+			this.error = `The run was not recorded on the Runs page: ${describe(e)}`;
 		}
 	}
 
@@ -166,6 +189,7 @@ export class TrainRun {
 		try {
 			const { draft, test } = $state.snapshot(this.outcome) as TrainOutcome;
 			this.registered = await (await getLabStorage()).registry.register(draft, { description, tags: { data: this.trainedOn } }, test);
+			if (this.runId !== null) await setRunModelVersion(await getDb(), this.runId, this.registered.version);
 		} catch (e) {
 			this.error = `The model was not registered: ${describe(e)}`;
 		} finally {

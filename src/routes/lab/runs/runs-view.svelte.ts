@@ -1,0 +1,56 @@
+// State of the Runs page: the logged runs, the search, the sort column, the runs ticked for
+// comparison and the metric charted across runs.
+import { getDb } from '$lib/db/browser-db';
+import { deleteRun, listRuns } from '$lib/db/run-store';
+import type { StoredRun } from '$lib/db/schema';
+import { compareRuns, filterRuns, sortRuns, type RunColumn, type SortDirection } from '$lib/lab/runs-table';
+
+const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export class RunsView {
+	runs = $state<StoredRun[]>([]);
+	loaded = $state(false);
+	error = $state<string | null>(null);
+	query = $state('');
+	sortColumn = $state<RunColumn>('startedAt');
+	sortDirection = $state<SortDirection>('desc');
+	selected = $state<number[]>([]);
+	chartMetric = $state('rocAuc');
+
+	readonly visible = $derived(sortRuns(filterRuns(this.runs, this.query), this.sortColumn, this.sortDirection));
+	readonly compared = $derived(this.runs.filter((r) => r.id !== undefined && this.selected.includes(r.id)));
+	readonly comparison = $derived(compareRuns(this.compared));
+
+	async load(): Promise<void> {
+		try {
+			this.runs = await listRuns(await getDb());
+		} catch (e) {
+			this.error = `Your runs could not be read: ${describe(e)}`;
+		} finally {
+			this.loaded = true;
+		}
+	}
+
+	/** Clicking a sorted column flips its direction; a new column starts with the best first for metrics. */
+	sortBy(column: RunColumn): void {
+		if (this.sortColumn === column) this.sortDirection = this.sortDirection === 'asc' ? 'desc' : 'asc';
+		else {
+			this.sortColumn = column;
+			this.sortDirection = column === 'metric:logLoss' || column === 'experiment' || column === 'status' ? 'asc' : 'desc';
+		}
+	}
+
+	toggle(id: number): void {
+		this.selected = this.selected.includes(id) ? this.selected.filter((s) => s !== id) : [...this.selected, id];
+	}
+
+	async remove(id: number): Promise<void> {
+		try {
+			await deleteRun(await getDb(), id);
+			this.runs = this.runs.filter((r) => r.id !== id);
+			this.selected = this.selected.filter((s) => s !== id);
+		} catch (e) {
+			this.error = `The run was not deleted: ${describe(e)}`;
+		}
+	}
+}
