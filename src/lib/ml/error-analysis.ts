@@ -107,12 +107,14 @@ export function errorTree(records: readonly FeatureRecord[], errors: Uint8Array,
 	const maxDepth = Math.min(3, options.maxDepth ?? 3);
 	const minSize = options.minSize ?? Math.max(20, Math.ceil(records.length * 0.02));
 	const binned = features.map((f) => binFeature(records, f, options.bins ?? 4));
+	// A missing number falls on the upper side of a numeric split; the label says so.
+	const missing = new Set(binned.filter((b) => b.codes.includes(-1)).map((b) => b.feature));
 
 	function bestSplit(members: number[]): Split | null {
 		let best: Split | null = null;
 		for (const b of binned) {
 			const candidates: { labels: [string, string]; test: (code: number) => boolean }[] = b.cuts
-				? b.cuts.map((cut, k) => ({ labels: [`${b.feature} < ${fmt(cut)}`, `${b.feature} ≥ ${fmt(cut)}`] as [string, string], test: (code: number) => code >= 0 && code <= k }))
+				? b.cuts.map((cut, k) => ({ labels: [`${b.feature} < ${fmt(cut)}`, `${b.feature} ≥ ${fmt(cut)}${missing.has(b.feature) ? ' or missing' : ''}`] as [string, string], test: (code: number) => code >= 0 && code <= k }))
 				: b.labels.map((label, k) => ({ labels: [`${b.feature} = ${label}`, `${b.feature} ≠ ${label}`] as [string, string], test: (code: number) => code === k }));
 			for (const c of candidates) {
 				let nl = 0;

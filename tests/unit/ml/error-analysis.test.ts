@@ -54,3 +54,11 @@ describe('error tree', () => {
 		expect(Math.min(...sizes)).toBeGreaterThanOrEqual(100);
 	});
 });
+
+describe('missing values in the tree', () => {
+	it('names the side of a numeric split that holds missing values', () => {
+		const errs = Uint8Array.from(records, (r) => (r.annual_income === null || (r.annual_income as number) > 80000 ? 1 : 0));
+		const tree = errorTree(records, errs, ['annual_income'], { minSize: 50, maxDepth: 1 });
+		expect(tree.children.map((c) => c.condition).join(' | ')).toContain('or missing');
+	});
+});
