@@ -113,6 +113,16 @@ const screens: Screen[] = [
 			await expect(page.getByTestId('compare')).toBeVisible();
 		}
 	},
+	{
+		name: 'lab responsible AI: one version',
+		open: async (page) => {
+			await trainSmallModel(page);
+			await page.getByRole('button', { name: 'Register model' }).click();
+			await expect(page.getByTestId('registered')).toContainText('version 1');
+			await page.goto('/lab/responsible-ai');
+			await expect(page.getByTestId('model-card')).toBeVisible();
+		}
+	},
 	{ name: 'progress', open: at('/progress') },
 	{ name: 'settings', open: at('/settings') },
 	{ name: 'search', open: at('/search?q=endpoint', (p) => expect(p.getByTestId('search-results').locator('li').first()).toBeVisible()) }
