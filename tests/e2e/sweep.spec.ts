@@ -67,3 +67,16 @@ test('grid with a uniform parameter and Bayesian with a policy are refused with 
 	await page.getByLabel('C expression').selectOption('loguniform');
 	await expect(problem).toContainText('Bayesian sampling supports only choice, uniform and quniform parameters; "C" is loguniform');
 });
+
+test('a running sweep shows progress and can be cancelled, keeping finished trials', async ({ page }) => {
+	await page.goto('/lab/sweep');
+	await page.getByLabel('Rows of synthetic data').fill('20000');
+	await page.getByLabel('Folds (intervals per trial)').fill('5');
+	await page.getByLabel('C values').fill('0.01, 0.1, 1, 10, 100');
+	await page.getByLabel('max_total_trials').fill('10');
+	await page.getByRole('button', { name: 'Run sweep' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'trials finished' })).toBeVisible();
+	await page.getByRole('button', { name: 'Cancel sweep' }).click();
+	await expect(page.getByText('Sweep cancelled; the trials that finished are kept below.')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Register best trial' })).toHaveCount(0);
+});

@@ -339,6 +339,7 @@ export function runSweep(config: SweepConfig, intervals: number, evaluate: Inter
 			const interval = trial.metrics.length + 1;
 			trial.metrics.push(evaluate(trial.params, interval, trial.id));
 			onEvent({ kind: 'reported', trial, interval });
+			// A trial that has reported its last interval has finished its work; only earlier intervals can be cut short.
 			const reason = policyDecision(config.policy, config.goal, config.primaryMetric, trial, trials, interval);
 			if (reason || interval >= intervals) {
 				if (reason && interval < intervals) {
