@@ -26,7 +26,7 @@ describe('sweep charts', () => {
 		const [done, cancelled] = spec.data.datasets;
 		expect(done!.data).toEqual([{ x: 1, y: 0.7 }, { x: 2, y: 0.72 }, { x: 3, y: 0.74 }]);
 		expect(cancelled!.label).toBe('Trial 2 (cancelled)');
-		expect((cancelled as { pointStyle: string[] }).pointStyle).toEqual(['crossRot']);
+		expect((cancelled as unknown as { pointStyle: string[] }).pointStyle).toEqual(['crossRot']);
 	});
 
 	it('put parameters and the final metric on parallel axes, leaving out trials without a metric', () => {
