@@ -102,6 +102,11 @@ function predictRows(table: LabelledTable, rows: Uint32Array, model: ReturnType<
 	return { y, p };
 }
 
+/** Fits on some rows and scores others: one cross-validation fold, as a sweep trial runs it. */
+export function fitAndScore(table: LabelledTable, schema: readonly ColumnSchema[], params: TrainParams, trainRows: Uint32Array, testRows: Uint32Array): { y: Uint8Array; p: Float64Array } {
+	return predictRows(table, testRows, fitOn(table, featureSchema(schema), trainRows, params));
+}
+
 function summarise(runs: MetricSet[]): { mean: MetricSet; std: MetricSet } {
 	const keys = Object.keys(runs[0]!) as (keyof MetricSet)[];
 	const mean = {} as MetricSet;

@@ -3,22 +3,35 @@
 import { previewCsv, readCsvTable } from '../ml/csv-read';
 import { CsvSchemaError } from '../ml/csv-schema';
 import { DELINQUENCY_SCHEMA, generateDelinquencyTable } from '../ml/delinquency-data';
+import { runSweep } from '../ml/sweep';
+import { cvEvaluator } from '../ml/sweep-trial';
 import { trainModel } from '../ml/train-model';
-import type { LabProgress, LabRequest, LabResult, WorkerReply, WorkerRequest } from './protocol';
+import type { DataSource, LabProgress, LabRequest, LabResult, WorkerReply, WorkerRequest } from './protocol';
+
+async function load(source: DataSource, progress: (p: LabProgress) => void) {
+	if (source.kind === 'generate') {
+		progress({ stage: 'generating', fraction: 0 });
+		return { table: generateDelinquencyTable(source.rows, source.seed), schema: source.schema ?? [...DELINQUENCY_SCHEMA] };
+	}
+	const table = await readCsvTable(source.file, source.schema, { onProgress: (f) => progress({ stage: 'reading', fraction: f * 0.3 }) });
+	return { table, schema: source.schema };
+}
 
 async function handle(request: LabRequest, progress: (p: LabProgress) => void): Promise<LabResult> {
 	if (request.kind === 'preview') return { kind: 'preview', preview: await previewCsv(request.file, request.targetHint) };
-	const { source, params } = request;
-	let table;
-	let schema;
-	if (source.kind === 'generate') {
-		progress({ stage: 'generating', fraction: 0 });
-		table = generateDelinquencyTable(source.rows, source.seed);
-		schema = [...DELINQUENCY_SCHEMA];
-	} else {
-		schema = source.schema;
-		table = await readCsvTable(source.file, schema, { onProgress: (f) => progress({ stage: 'reading', fraction: f * 0.3 }) });
+	if (request.kind === 'sweep') {
+		const { table, schema } = await load(request.source, progress);
+		const { config, folds } = request;
+		const evaluator = cvEvaluator(table, schema, config.primaryMetric, folds, config.seed);
+		let finished = 0;
+		const result = runSweep(config, folds, evaluator, (event) => {
+			if (event.kind === 'finished') finished++;
+			progress({ stage: 'sweeping', fraction: finished / config.maxTotalTrials, event });
+		});
+		return { kind: 'sweep', result, rows: table.rows };
 	}
+	const { source, params } = request;
+	const { table, schema } = await load(source, progress);
 	const offset = 0.3;
 	const outcome = trainModel(table, schema, params, (p) => progress({ ...p, fraction: offset + p.fraction * (1 - offset) }));
 	return { kind: 'train', outcome, schema, rows: table.rows };

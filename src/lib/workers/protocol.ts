@@ -1,20 +1,30 @@
 // The one message union shared by the page and the lab worker. Nobody else invents a shape.
 import type { CsvPreview } from '../ml/csv-read';
 import type { TrainParams } from '../ml/model-artifact';
+import type { SweepConfig, SweepEvent, SweepResult } from '../ml/sweep';
 import type { ColumnSchema } from '../ml/table';
 import type { TrainOutcome } from '../ml/train-model';
 
-/** Where training data comes from: the seeded generator, or a CSV file with a confirmed schema. */
-export type DataSource = { kind: 'generate'; rows: number; seed: number } | { kind: 'csv'; file: Blob; fileName: string; schema: ColumnSchema[] };
+/** Where training data comes from: the seeded generator (optionally with some columns ignored), or a CSV file with a confirmed schema. */
+export type DataSource = { kind: 'generate'; rows: number; seed: number; schema?: ColumnSchema[] } | { kind: 'csv'; file: Blob; fileName: string; schema: ColumnSchema[] };
 
-export type LabRequest = { kind: 'preview'; file: Blob; targetHint?: string } | { kind: 'train'; source: DataSource; params: TrainParams };
+/** A sweep's trials cross-validate on the training split; each fold is one reported interval. */
+export type LabRequest =
+	| { kind: 'preview'; file: Blob; targetHint?: string }
+	| { kind: 'train'; source: DataSource; params: TrainParams }
+	| { kind: 'sweep'; source: DataSource; config: SweepConfig; folds: number };
 
-export type LabResult = { kind: 'preview'; preview: CsvPreview } | { kind: 'train'; outcome: TrainOutcome; schema: ColumnSchema[]; rows: number };
+export type LabResult =
+	| { kind: 'preview'; preview: CsvPreview }
+	| { kind: 'train'; outcome: TrainOutcome; schema: ColumnSchema[]; rows: number }
+	| { kind: 'sweep'; result: SweepResult; rows: number };
 
 export interface LabProgress {
-	stage: 'reading' | 'generating' | 'preparing' | 'fitting' | 'cross-validating' | 'evaluating';
+	stage: 'reading' | 'generating' | 'preparing' | 'fitting' | 'cross-validating' | 'evaluating' | 'sweeping';
 	fraction: number;
 	loss?: number;
+	/** While sweeping: a trial started, reported an interval, or finished. */
+	event?: SweepEvent;
 }
 
 /** A failure as the user should read it; row and column are set for CSV problems. */

@@ -26,6 +26,8 @@ export class TrainRun {
 	source = $state<'generate' | 'csv'>('generate');
 	rows = $state(5000);
 	seed = $state(42);
+	/** Column roles for generated data when some features are left out (a sweep's feature subset); null uses them all. */
+	generatedSchema = $state<ColumnSchema[] | null>(null);
 	files = $state<StoredFileInfo[]>([]);
 	schemas = $state(new Map<string, ColumnSchema[]>());
 	selectedFile = $state<string | null>(null);
@@ -132,7 +134,7 @@ export class TrainRun {
 			return;
 		}
 		let source: DataSource;
-		if (this.source === 'generate') source = { kind: 'generate', rows: this.rows, seed: this.seed };
+		if (this.source === 'generate') source = { kind: 'generate', rows: this.rows, seed: this.seed, ...(this.generatedSchema ? { schema: $state.snapshot(this.generatedSchema) } : {}) };
 		else {
 			if (!this.ready || !this.selectedFile) return;
 			const { input } = await (await getLabStorage()).datastore.openCsv('raw', this.selectedFile);

@@ -1,0 +1,288 @@
+// State of the Sweep page: the search space form, the sweep in the lab worker with live trials and
+// cancel, trials kept for this tab in sessionStorage, and registering the best trial through the
+// Train page's own run (TrainRun), so there is one path from a trained model to the registry.
+import { getDb } from '$lib/db/browser-db';
+import { logRun } from '$lib/db/run-store';
+import { DELINQUENCY_SCHEMA } from '$lib/ml/delinquency-data';
+import type { ModelVersion } from '$lib/ml/model-artifact';
+import { POLICY_NAMES, validateSweep, type Goal, type ParamExpression, type SamplerName, type SearchSpace, type SweepConfig, type TerminationPolicy, type Trial } from '$lib/ml/sweep';
+import { CATEGORICAL_PARAMETERS, FEATURE_SUBSETS, PRIMARY_METRICS, SWEEP_PARAMETERS, schemaForSubset, trialSettings, type SweepParameter } from '$lib/ml/sweep-trial';
+import { Cancelled, LabClient } from '$lib/workers/lab-client';
+import { TrainRun } from '../train/train-run.svelte';
+
+export interface ParameterRow {
+	name: SweepParameter;
+	enabled: boolean;
+	type: ParamExpression['type'];
+	/** Comma-separated choice values. */
+	values: string;
+	min: number;
+	max: number;
+	q: number;
+}
+
+export type PolicyType = TerminationPolicy['type'];
+
+const STORAGE_KEY = 'prep-lab:sweep';
+const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+const DEFAULT_ROWS: ParameterRow[] = [
+	{ name: 'C', enabled: true, type: 'choice', values: '0.1, 1, 10', min: -3, max: 2, q: 0.5 },
+	{ name: 'class_weight', enabled: true, type: 'choice', values: 'none, balanced', min: 0, max: 1, q: 1 },
+	{ name: 'features', enabled: false, type: 'choice', values: Object.keys(FEATURE_SUBSETS).join(', '), min: 0, max: 1, q: 1 },
+	{ name: 'threshold', enabled: false, type: 'uniform', values: '0.3, 0.5, 0.7', min: 0.2, max: 0.8, q: 0.05 }
+];
+
+/** The expression a form row describes, or the reason it cannot be read. */
+export function rowExpression(row: ParameterRow): ParamExpression | string {
+	if (row.type === 'choice') {
+		const parts = row.values.split(',').map((v) => v.trim()).filter(Boolean);
+		if (parts.length === 0) return `${row.name}: enter at least one choice value, separated by commas.`;
+		if (CATEGORICAL_PARAMETERS.includes(row.name)) return { type: 'choice', values: parts };
+		const numbers = parts.map(Number);
+		const bad = parts.find((_, i) => !Number.isFinite(numbers[i]));
+		if (bad !== undefined) return `${row.name}: "${bad}" is not a number.`;
+		return { type: 'choice', values: numbers };
+	}
+	if (CATEGORICAL_PARAMETERS.includes(row.name)) return `${row.name} is categorical: it can only be a choice.`;
+	if (row.type === 'quniform') return { type: 'quniform', min: row.min, max: row.max, q: row.q };
+	return { type: row.type, min: row.min, max: row.max };
+}
+
+export class SweepJob {
+	parameters = $state<ParameterRow[]>(DEFAULT_ROWS.map((r) => ({ ...r })));
+	sampler = $state<SamplerName>('grid');
+	policyType = $state<PolicyType>('none');
+	slackKind = $state<'factor' | 'amount'>('factor');
+	slack = $state(0.1);
+	evaluationInterval = $state(1);
+	delayEvaluation = $state(0);
+	truncationPercentage = $state(20);
+	primaryMetric = $state('AUC');
+	goal = $state<Goal>('maximize');
+	maxTotalTrials = $state(6);
+	maxConcurrentTrials = $state(2);
+	seed = $state(42);
+	rows = $state(2000);
+	folds = $state(3);
+
+	status = $state<'idle' | 'running' | 'done' | 'cancelled' | 'failed'>('idle');
+	/** Trials by id, updated as the worker reports. */
+	trials = $state<Trial[]>([]);
+	/** The configuration the shown trials came from. */
+	ran = $state<{ config: SweepConfig; rows: number; folds: number } | null>(null);
+	error = $state<string | null>(null);
+	registering = $state(false);
+	registered = $state<ModelVersion | null>(null);
+
+	#client = new LabClient();
+
+	get policy(): TerminationPolicy {
+		const timing = { evaluationInterval: this.evaluationInterval, delayEvaluation: this.delayEvaluation };
+		switch (this.policyType) {
+			case 'none':
+				return { type: 'none' };
+			case 'bandit':
+				return { type: 'bandit', ...(this.slackKind === 'factor' ? { slackFactor: this.slack } : { slackAmount: this.slack }), ...timing };
+			case 'median':
+				return { type: 'median', ...timing };
+			case 'truncation':
+				return { type: 'truncation', truncationPercentage: this.truncationPercentage, ...timing };
+		}
+	}
+
+	/** The configuration the form describes, or why it cannot run. */
+	get config(): SweepConfig | string {
+		const space: SearchSpace = {};
+		for (const row of this.parameters) {
+			if (!row.enabled) continue;
+			const e = rowExpression(row);
+			if (typeof e === 'string') return e;
+			space[row.name] = e;
+		}
+		const config: SweepConfig = {
+			space,
+			sampler: this.sampler,
+			policy: this.policy,
+			primaryMetric: this.primaryMetric,
+			goal: this.goal,
+			maxTotalTrials: this.maxTotalTrials,
+			maxConcurrentTrials: this.maxConcurrentTrials,
+			seed: this.seed
+		};
+		const problem = validateSweep(config) ?? this.#dataProblem(space);
+		return problem ?? config;
+	}
+
+	get problem(): string | null {
+		const c = this.config;
+		return typeof c === 'string' ? c : null;
+	}
+
+	#dataProblem(space: SearchSpace): string | null {
+		if (!(Number.isInteger(this.rows) && this.rows >= 200 && this.rows <= 50_000)) return 'Rows must be a whole number from 200 to 50,000.';
+		if (!(Number.isInteger(this.folds) && this.folds >= 2 && this.folds <= 10)) return 'Folds (intervals per trial) must be 2 to 10.';
+		for (const name of CATEGORICAL_PARAMETERS) {
+			const e = space[name];
+			if (e?.type !== 'choice') continue;
+			// Check each categorical choice once, so a typo is named before the sweep starts.
+			for (const v of e.values) {
+				try {
+					trialSettings({ [name]: v }, 0, 0);
+				} catch (err) {
+					return describe(err);
+				}
+			}
+		}
+		return null;
+	}
+
+	/** The metric's usual direction, which the learner can still override. */
+	setPrimaryMetric(metric: string): void {
+		this.primaryMetric = metric;
+		this.goal = PRIMARY_METRICS[metric]?.goal ?? 'maximize';
+	}
+
+	load(): void {
+		try {
+			const saved = sessionStorage.getItem(STORAGE_KEY);
+			if (!saved) return;
+			const { ran, trials } = JSON.parse(saved) as { ran: SweepJob['ran']; trials: Trial[] };
+			if (!ran || !Array.isArray(trials)) return;
+			this.ran = ran;
+			this.trials = trials;
+			this.status = trials.some((t) => t.status === 'running') ? 'cancelled' : 'done';
+		} catch {
+			// A damaged or foreign entry is simply not restored.
+		}
+	}
+
+	#save(): void {
+		try {
+			sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ ran: $state.snapshot(this.ran), trials: $state.snapshot(this.trials) }));
+		} catch {
+			// Storage full or blocked: the trials stay on the page.
+		}
+	}
+
+	async run(): Promise<void> {
+		const config = this.config;
+		if (typeof config === 'string') {
+			this.error = config;
+			return;
+		}
+		this.error = null;
+		this.registered = null;
+		this.trials = [];
+		this.ran = { config, rows: this.rows, folds: this.folds };
+		this.status = 'running';
+		// Each trial becomes a run of this sweep's experiment on the Runs page (MLflow child runs).
+		const startedAt = new Date();
+		const experiment = `sweep-${startedAt.toISOString().slice(0, 19).replace(/[-:T]/g, '')}`;
+		try {
+			await this.#client.run({ kind: 'sweep', source: { kind: 'generate', rows: this.rows, seed: this.seed }, config, folds: this.folds }, (p) => {
+				if (!p.event) return;
+				const trial = p.event.trial;
+				const i = this.trials.findIndex((t) => t.id === trial.id);
+				if (i >= 0) this.trials[i] = trial;
+				else this.trials.push(trial);
+				if (p.event.kind === 'finished') {
+					this.#save();
+					void this.#logTrial(experiment, config, trial, startedAt);
+				}
+			});
+			this.status = 'done';
+		} catch (e) {
+			if (e instanceof Cancelled) this.status = 'cancelled';
+			else {
+				this.status = 'failed';
+				this.error = `The sweep failed: ${describe(e)}`;
+			}
+		}
+		this.#save();
+	}
+
+	cancel(): void {
+		this.#client.cancel();
+	}
+
+	async #logTrial(experiment: string, config: SweepConfig, trial: Trial, startedAt: Date): Promise<void> {
+		try {
+			const last = trial.metrics.at(-1);
+			await logRun(await getDb(), {
+				experiment,
+				startedAt,
+				durationMs: Date.now() - startedAt.getTime(),
+				status: trial.status === 'cancelled' ? 'stopped-early' : 'finished',
+				params: { ...$state.snapshot(trial.params), dataRows: this.rows, dataSeed: this.seed, cvFolds: this.folds },
+				metrics: last === undefined ? {} : { [config.primaryMetric]: last },
+				history: { [config.primaryMetric]: trial.metrics.map((value, i) => ({ step: i + 1, value })) },
+				tags: { sweep: experiment, trial: String(trial.id), sampler: config.sampler, policy: config.policy.type, ...(trial.reason ? { reason: trial.reason } : {}) }
+			});
+		} catch (e) {
+			this.error = `Trial ${trial.id} was not recorded as a run: ${describe(e)}`;
+		}
+	}
+
+	get best(): Trial | null {
+		const goal = this.ran?.config.goal ?? 'maximize';
+		let best: Trial | null = null;
+		for (const t of this.trials) {
+			if (t.status !== 'completed') continue;
+			const v = t.metrics.at(-1)!;
+			if (!best || (goal === 'maximize' ? v > best.metrics.at(-1)! : v < best.metrics.at(-1)!)) best = t;
+		}
+		return best;
+	}
+
+	/** How a trial ended, in words. */
+	outcome(t: Trial): string {
+		if (t.status === 'running') return 'running';
+		if (t.status === 'completed') return 'completed';
+		const policy = this.ran ? POLICY_NAMES[this.ran.config.policy.type] : 'the policy';
+		return `cancelled by ${policy} at interval ${t.cancelledAt}: ${t.reason}`;
+	}
+
+	/** Trains the best trial's settings on the full training split and registers the model. */
+	async registerBest(): Promise<void> {
+		const best = this.best;
+		if (!best || !this.ran || this.registering) return;
+		this.registering = true;
+		this.error = null;
+		const train = new TrainRun();
+		try {
+			const settings = trialSettings(best.params, this.ran.config.seed, 0);
+			train.source = 'generate';
+			train.rows = this.ran.rows;
+			train.seed = this.ran.config.seed;
+			train.params = settings.params;
+			train.generatedSchema = settings.features === 'all' ? null : schemaForSubset(DELINQUENCY_SCHEMA, settings.features);
+			await train.train();
+			if (train.status !== 'done') throw new Error(train.error ?? 'training did not finish');
+			const values = Object.entries(best.params)
+				.map(([k, v]) => `${k}=${v}`)
+				.join(', ');
+			await train.register(`Best trial ${best.id} of a ${this.ran.config.sampler} sweep (${values}); decision threshold ${settings.threshold}.`);
+			if (!train.registered) throw new Error(train.error ?? 'the registry did not accept it');
+			this.registered = train.registered;
+		} catch (e) {
+			this.error = `The best trial was not registered: ${describe(e)}`;
+		} finally {
+			train.dispose();
+			this.registering = false;
+		}
+	}
+
+	dispose(): void {
+		this.#client.dispose();
+	}
+}
+
+export const PARAMETER_HELP: Record<SweepParameter, string> = {
+	C: 'Inverse regularisation strength',
+	class_weight: 'none or balanced',
+	features: `Named feature subset: ${Object.keys(FEATURE_SUBSETS).join(', ')}`,
+	threshold: 'Decision threshold for F1 and accuracy'
+};
+
+export { SWEEP_PARAMETERS };
