@@ -58,6 +58,9 @@ test('every training is a run: listed with params and version, sorted, filtered,
 	await expect(compare.locator('tr[data-param="solver"]')).not.toHaveClass(/differs/);
 	await expect(compare.locator('tr[data-metric="rocAuc"] td')).toHaveCount(2);
 	await expect(compare.getByRole('img', { name: /Training loss of the compared runs/ })).toBeVisible();
+	// The registered run also brings its held-out ROC curve.
+	await expect(compare.getByTestId('roc-compare')).toHaveText('1 of 2 compared runs produced a registered version with held-out scores.');
+	await expect(compare.getByRole('img', { name: /ROC curves of the compared runs/ })).toBeVisible();
 
 	await page.reload();
 	await expect(rows).toHaveCount(2);

@@ -37,4 +37,15 @@ test('after one visit the shell, notes, cards and lab work offline', async ({ pa
 	await expect(page.getByText('Reviews in total')).toBeVisible();
 	await page.goto('/settings');
 	await expect(page.getByRole('button', { name: 'Export a backup' })).toBeEnabled();
+
+	// The MLOps and Responsible AI labs.
+	await page.goto('/lab/runs');
+	await expect(page.getByTestId('runs-table').locator('tbody tr')).toHaveCount(1);
+	await page.goto('/lab/responsible-ai');
+	await expect(page.getByTestId('model-card')).toBeVisible();
+	await page.goto('/lab/sweep');
+	await page.getByLabel('Rows of synthetic data').fill('1000');
+	await page.getByLabel('C values').fill('0.1, 1');
+	await page.getByRole('button', { name: 'Run sweep' }).click();
+	await expect(page.getByTestId('sweep-summary')).toContainText('Sweep complete');
 });

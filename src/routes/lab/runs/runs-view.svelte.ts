@@ -1,6 +1,9 @@
 // State of the Runs page: the logged runs, the search, the sort column, the runs ticked for
 // comparison and the metric charted across runs.
 import { getDb } from '$lib/db/browser-db';
+import { getLabStorage } from '$lib/db/browser-storage';
+import type { HeldOutScores } from '$lib/ml/model-artifact';
+import { MODEL_NAME } from '$lib/ml/train-model';
 import { deleteRun, listRuns } from '$lib/db/run-store';
 import type { StoredRun } from '$lib/db/schema';
 import { compareRuns, filterRuns, sortRuns, type RunColumn, type SortDirection } from '$lib/lab/runs-table';
@@ -16,6 +19,8 @@ export class RunsView {
 	sortDirection = $state<SortDirection>('desc');
 	selected = $state<number[]>([]);
 	chartMetric = $state('rocAuc');
+	/** Held-out scores of the registered versions that compared runs produced, for overlaid ROC curves. */
+	heldOut = $state.raw<Record<number, HeldOutScores | null>>({});
 
 	readonly visible = $derived(sortRuns(filterRuns(this.runs, this.query), this.sortColumn, this.sortDirection));
 	readonly compared = $derived(this.runs.filter((r) => r.id !== undefined && this.selected.includes(r.id)));
@@ -40,8 +45,17 @@ export class RunsView {
 		}
 	}
 
-	toggle(id: number): void {
+	async toggle(id: number): Promise<void> {
 		this.selected = this.selected.includes(id) ? this.selected.filter((s) => s !== id) : [...this.selected, id];
+		const version = this.runs.find((r) => r.id === id)?.modelVersion;
+		if (version !== undefined && !(version in this.heldOut)) {
+			try {
+				const scores = await (await getLabStorage()).registry.heldOut(MODEL_NAME, version);
+				this.heldOut = { ...this.heldOut, [version]: scores ?? null };
+			} catch {
+				this.heldOut = { ...this.heldOut, [version]: null }; // the version may have been deleted
+			}
+		}
 	}
 
 	async remove(id: number): Promise<void> {
