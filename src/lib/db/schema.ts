@@ -8,7 +8,7 @@ import type { CaterPart } from '../content/schema';
 import type { CardState, Grade, ReviewLogEntry } from '../study/scheduler';
 
 export const DB_NAME = 'prep-lab';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface StoredReviewLog extends ReviewLogEntry {
 	id?: number;
@@ -107,6 +107,44 @@ export interface StoredRun {
 	modelVersion?: number;
 }
 
+/** A deployment of an online endpoint: one registry version serving behind the endpoint's name. */
+export interface StoredDeployment {
+	name: string;
+	modelName: string;
+	modelVersion: number;
+	createdAt: string;
+}
+
+/** A managed online endpoint as Azure ML shapes it: deployments, a live traffic split and key auth. */
+export interface StoredEndpoint {
+	name: string;
+	authMode: 'key';
+	keys: { primary: string; secondary: string };
+	deployments: StoredDeployment[];
+	/** Live traffic per deployment, in percent; sums to 100 when any deployment has traffic. */
+	traffic: Record<string, number>;
+	/** Share of live requests also copied to a deployment whose answers are logged but never returned. */
+	mirrorTraffic: Record<string, number>;
+	createdAt: string;
+	updatedAt: string;
+}
+
+/** One request an online endpoint answered (or refused), for the request log and its percentiles. */
+export interface StoredEndpointRequest {
+	id?: number;
+	endpoint: string;
+	at: Date;
+	status: number;
+	latencyMs: number;
+	records: number;
+	/** The deployment that answered; absent when the request was refused before routing. */
+	deployment?: string;
+	modelVersion?: number;
+	/** The deployment a copy of this request was mirrored to, if any. */
+	mirroredTo?: string;
+	error?: string;
+}
+
 export interface PrepLabSchema extends DBSchema {
 	cardStates: { key: string; value: CardState; indexes: { 'by-due': Date } };
 	reviewLogs: { key: number; value: StoredReviewLog; indexes: { 'by-card': string; 'by-time': Date } };
@@ -120,6 +158,8 @@ export interface PrepLabSchema extends DBSchema {
 	examAttempts: { key: number; value: StoredExamAttempt; indexes: { 'by-time': Date } };
 	mistakes: { key: string; value: StoredMistake };
 	runs: { key: number; value: StoredRun; indexes: { 'by-time': Date; 'by-experiment': string } };
+	endpoints: { key: string; value: StoredEndpoint };
+	endpointRequests: { key: number; value: StoredEndpointRequest; indexes: { 'by-endpoint': string; 'by-time': Date } };
 }
 
 export type PrepLabDb = IDBPDatabase<PrepLabSchema>;
@@ -158,6 +198,13 @@ export function openPrepLabDb(handlers: OpenHandlers = {}, name = DB_NAME): Prom
 				const runs = db.createObjectStore('runs', { keyPath: 'id', autoIncrement: true });
 				runs.createIndex('by-time', 'startedAt');
 				runs.createIndex('by-experiment', 'experiment');
+			}
+			if (oldVersion < 3) {
+				// Version 3: online endpoints and their request log.
+				db.createObjectStore('endpoints', { keyPath: 'name' });
+				const requests = db.createObjectStore('endpointRequests', { keyPath: 'id', autoIncrement: true });
+				requests.createIndex('by-endpoint', 'endpoint');
+				requests.createIndex('by-time', 'at');
 			}
 		},
 		blocked() {

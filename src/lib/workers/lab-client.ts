@@ -1,6 +1,6 @@
 // A promise API over the lab worker (after svgomg's messenger): request ids, progress callbacks,
 // and cancel by terminating the worker; a fresh one starts with the next request.
-import type { LabError, LabProgress, LabRequest, LabResult, WorkerReply, WorkerRequest } from './protocol';
+import { COOPERATIVE_CANCEL, type LabError, LabProgress, LabRequest, LabResult, WorkerReply, WorkerRequest } from './protocol';
 
 export class Cancelled extends Error {
 	constructor() {
@@ -24,7 +24,7 @@ export class LabWorkerError extends Error {
 export class LabClient {
 	#worker: Worker | null = null;
 	#nextId = 1;
-	#pending: { id: number; reject: (e: Error) => void } | null = null;
+	#pending: { id: number; cooperative: boolean; reject: (e: Error) => void } | null = null;
 
 	get busy(): boolean {
 		return this.#pending !== null;
@@ -35,7 +35,7 @@ export class LabClient {
 		const worker = (this.#worker ??= new Worker(new URL('./lab.worker.ts', import.meta.url), { type: 'module' }));
 		const requestId = this.#nextId++;
 		return new Promise((resolve, reject) => {
-			this.#pending = { id: requestId, reject };
+			this.#pending = { id: requestId, cooperative: COOPERATIVE_CANCEL.has(request.kind), reject };
 			const done = () => {
 				worker.removeEventListener('message', onMessage);
 				worker.removeEventListener('error', onError);
@@ -47,7 +47,7 @@ export class LabClient {
 				if (reply.kind === 'progress') return onProgress(reply.progress);
 				done();
 				if (reply.kind === 'result') resolve(reply.result as Extract<LabResult, { kind: K }>);
-				else reject(new LabWorkerError(reply.error));
+				else reject(reply.error.cancelled ? new Cancelled() : new LabWorkerError(reply.error));
 			};
 			const onError = (event: ErrorEvent) => {
 				done();
@@ -61,9 +61,16 @@ export class LabClient {
 		});
 	}
 
-	/** Stops the running request at once; its promise rejects with Cancelled. */
+	/**
+	 * Stops the running request; its promise rejects with Cancelled. A cooperative request is asked
+	 * to stop and rejects once the worker has cleaned up; any other is stopped at once.
+	 */
 	cancel(): void {
 		if (!this.#pending) return;
+		if (this.#pending.cooperative && this.#worker) {
+			this.#worker.postMessage({ requestId: this.#pending.id, cancel: true } satisfies WorkerRequest);
+			return;
+		}
 		this.#worker?.terminate();
 		this.#worker = null;
 		const { reject } = this.#pending;

@@ -6,7 +6,7 @@ import { DELINQUENCY_SCHEMA, generateDelinquencyTable } from '../ml/delinquency-
 import { runSweep } from '../ml/sweep';
 import { cvEvaluator } from '../ml/sweep-trial';
 import { trainModel } from '../ml/train-model';
-import type { DataSource, LabProgress, LabRequest, LabResult, WorkerReply, WorkerRequest } from './protocol';
+import type { DataSource, LabError, LabProgress, LabRequest, LabResult, WorkerReply, WorkerRequest } from './protocol';
 
 async function load(source: DataSource, progress: (p: LabProgress) => void) {
 	if (source.kind === 'generate') {
@@ -17,7 +17,8 @@ async function load(source: DataSource, progress: (p: LabProgress) => void) {
 	return { table, schema: source.schema };
 }
 
-async function handle(request: LabRequest, progress: (p: LabProgress) => void): Promise<LabResult> {
+// `signal` is aborted when the page cancels a request listed in COOPERATIVE_CANCEL.
+async function handle(request: LabRequest, progress: (p: LabProgress) => void, signal: AbortSignal): Promise<LabResult> {
 	if (request.kind === 'preview') return { kind: 'preview', preview: await previewCsv(request.file, request.targetHint) };
 	if (request.kind === 'sweep') {
 		const { table, schema } = await load(request.source, progress);
@@ -37,14 +38,23 @@ async function handle(request: LabRequest, progress: (p: LabProgress) => void): 
 	return { kind: 'train', outcome, schema, rows: table.rows };
 }
 
+const running = new Map<number, AbortController>();
+
 addEventListener('message', async (event: MessageEvent<WorkerRequest>) => {
-	const { requestId, request } = event.data;
+	const message = event.data;
+	if ('cancel' in message) return running.get(message.requestId)?.abort();
+	const { requestId, request } = message;
+	const controller = new AbortController();
+	running.set(requestId, controller);
 	const post = (reply: WorkerReply, transfer: Transferable[] = []) => postMessage(reply, { transfer });
 	try {
-		const result = await handle(request, (progress) => post({ requestId, kind: 'progress', progress }));
+		const result = await handle(request, (progress) => post({ requestId, kind: 'progress', progress }), controller.signal);
 		post({ requestId, kind: 'result', result });
 	} catch (e) {
-		const error = e instanceof CsvSchemaError ? { message: e.message, row: e.row, column: e.column } : { message: e instanceof Error ? e.message : String(e) };
+		const error: LabError = e instanceof CsvSchemaError ? { message: e.message, row: e.row, column: e.column } : { message: e instanceof Error ? e.message : String(e) };
+		if (controller.signal.aborted) error.cancelled = true;
 		post({ requestId, kind: 'error', error });
+	} finally {
+		running.delete(requestId);
 	}
 });

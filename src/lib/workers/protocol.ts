@@ -30,11 +30,20 @@ export interface LabProgress {
 /** A failure as the user should read it; row and column are set for CSV problems. */
 export interface LabError {
 	message: string;
+	/** The request stopped because it was cancelled. */
+	cancelled?: boolean;
 	row?: number;
 	column?: string;
 }
 
-export type WorkerRequest = { requestId: number; request: LabRequest };
+/**
+ * Requests whose work checks an AbortSignal between steps. Cancelling one asks the worker to stop,
+ * so it can finish cleanly (log the run as cancelled, discard partial output); any other request
+ * is cancelled by terminating the worker.
+ */
+export const COOPERATIVE_CANCEL: ReadonlySet<LabRequest['kind']> = new Set<LabRequest['kind']>([]);
+
+export type WorkerRequest = { requestId: number; request: LabRequest } | { requestId: number; cancel: true };
 
 export type WorkerReply =
 	| { requestId: number; kind: 'progress'; progress: LabProgress }

@@ -60,5 +60,8 @@ describe('schema migrations', () => {
 		// Indexes still answer, and the stores added since version 1 exist and work.
 		expect(await db.getAllFromIndex('reviewLogs', 'by-card', 'dp100/a')).toHaveLength(1);
 		expect(await db.count('runs')).toBe(0);
+		expect(await db.count('endpoints')).toBe(0);
+		await db.add('endpointRequests', { endpoint: 'e', at: new Date(0), status: 200, latencyMs: 1, records: 1 });
+		expect(await db.getAllFromIndex('endpointRequests', 'by-endpoint', 'e')).toHaveLength(1);
 	});
 });
