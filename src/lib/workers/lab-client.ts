@@ -1,6 +1,6 @@
 // A promise API over the lab worker (after svgomg's messenger): request ids, progress callbacks,
-// and cancel by terminating the worker; a fresh one starts with the next request.
-import { COOPERATIVE_CANCEL, type LabError, LabProgress, LabRequest, LabResult, WorkerReply, WorkerRequest } from './protocol';
+// and cancel (cooperative, or by terminating the worker; a fresh one starts with the next request).
+import { COOPERATIVE_CANCEL, type LabError, type LabProgress, type LabRequest, type LabResult, type WorkerReply, type WorkerRequest } from './protocol';
 
 export class Cancelled extends Error {
 	constructor() {
