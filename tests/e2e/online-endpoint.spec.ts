@@ -185,6 +185,13 @@ test('the safe-rollout walkthrough: green at 0 %, test by header, 10 %, 100 %, d
 	expect(answer).toMatchObject({ status: 200, deployment: 'green', body: { model_version: 2 } });
 	await page.reload();
 	await expect(page.getByTestId('deployments').locator('tr[data-deployment="green"]')).toContainText('100 %');
+
+	// The whole page, with a response and a log, fits a 360 px phone.
+	await page.getByRole('button', { name: 'Send', exact: true }).click();
+	await expect(page.getByTestId('response-status')).toHaveText('HTTP 200');
+	await page.setViewportSize({ width: 360, height: 740 });
+	await page.getByText('curl and fetch snippets').click();
+	expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 });
 
 test('the endpoint answers offline once the service worker controls the page', async ({ page, context }) => {

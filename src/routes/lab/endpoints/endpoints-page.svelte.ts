@@ -172,14 +172,14 @@ export class EndpointsPage {
 	}
 
 	/** Sends a scoring request through fetch, exactly as an outside client would. */
-	async send(body = this.requestBody, header = this.headerDeployment): Promise<ConsoleResponse | null> {
+	async send(body = this.requestBody, header = this.headerDeployment, keyChoice = this.keyChoice): Promise<ConsoleResponse | null> {
 		const endpoint = this.selected;
 		if (!endpoint) return null;
 		this.sending = true;
 		this.error = null;
 		try {
 			const headers: Record<string, string> = { 'content-type': 'application/json' };
-			if (this.keyChoice !== 'none') headers['authorization'] = `Bearer ${endpoint.keys[this.keyChoice]}`;
+			if (keyChoice !== 'none') headers['authorization'] = `Bearer ${endpoint.keys[keyChoice]}`;
 			if (header.trim()) headers[DEPLOYMENT_HEADER] = header.trim();
 			const started = performance.now();
 			const response = await fetch(this.scoringUri(endpoint.name), { method: 'POST', headers, body });
@@ -222,7 +222,7 @@ export class EndpointsPage {
 				ok = await this.addDeployment('green', greenVersion);
 				break;
 			case 'test-green': {
-				const response = await this.send(JSON.stringify(sampleRecords(2, 7)), 'green');
+				const response = await this.send(JSON.stringify(sampleRecords(2, 7)), 'green', 'primary');
 				ok = response?.status === 200;
 				this.walkthrough = { ...this.walkthrough, [step]: { ok, text: response ? `HTTP ${response.status} from ${response.deployment ?? 'no deployment'} in ${response.latencyMs.toFixed(1)} ms.` : (this.error ?? 'No response.') } };
 				return;
