@@ -6,6 +6,9 @@
 // build version, serve it cache-first so everything works offline, and wait for the page's
 // "Update" before a new version takes over.
 import { build, files, prerendered, version } from '$service-worker';
+import { loadEndpoint, logEndpointRequest } from '$lib/db/endpoint-store';
+import { openPrepLabDb, type PrepLabDb } from '$lib/db/schema';
+import { handleMirror, handleScore, type ModelLookup } from '$lib/lab/online-endpoint';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `prep-lab-${version}`;
@@ -35,11 +38,70 @@ sw.addEventListener('message', (event) => {
 	if (event.data?.type === 'SKIP_WAITING') sw.skipWaiting();
 });
 
+// Online endpoints: `/api/endpoints/<name>/score` is answered here, from IndexedDB, so it works offline.
+const SCORE_PATH = /^\/api\/endpoints\/([^/]+)\/score\/?$/;
+
+let connection: Promise<PrepLabDb> | null = null;
+/** One cached connection; dropped when a newer app version upgrades the schema, reopened on the next request. */
+function database(): Promise<PrepLabDb> {
+	connection ??= openPrepLabDb({ onVersionChange: () => (connection = null) }).catch((e: unknown) => {
+		connection = null;
+		throw e;
+	});
+	return connection;
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+	new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers } });
+
+const random = () => Math.random();
+
+async function answerScore(request: Request, endpointName: string, background: (work: Promise<unknown>) => void): Promise<Response> {
+	const started = performance.now();
+	if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: { allow: 'POST, OPTIONS' } });
+	if (request.method !== 'POST') return json(405, { error: { code: 'MethodNotAllowed', message: `Score with POST, not ${request.method}.` } }, { allow: 'POST, OPTIONS' });
+	try {
+		const db = await database();
+		const endpoint = await loadEndpoint(db, endpointName);
+		const loadModel: ModelLookup = (name, v) => db.get('models', [name, v]);
+		const outcome = await handleScore(
+			{ endpointName, authorization: request.headers.get('authorization'), deploymentHeader: request.headers.get('azureml-model-deployment'), body: await request.text() },
+			{ endpoint, loadModel, random, now: new Date() }
+		);
+		const latencyMs = performance.now() - started;
+		background(logEndpointRequest(db, { ...outcome.log, latencyMs }));
+		if (outcome.mirror && endpoint) {
+			const copy = outcome.mirror;
+			background(
+				(async () => {
+					const mirrorStarted = performance.now();
+					const log = await handleMirror(endpoint, copy, loadModel, new Date());
+					await logEndpointRequest(db, { ...log, latencyMs: performance.now() - mirrorStarted });
+				})()
+			);
+		}
+		return json(outcome.status, outcome.body, outcome.headers);
+	} catch (e) {
+		return json(500, { error: { code: 'InternalError', message: `The endpoint could not answer: ${(e as Error).message}` } });
+	}
+}
+
 sw.addEventListener('fetch', (event) => {
 	const request = event.request;
-	if (request.method !== 'GET') return;
 	const url = new URL(request.url);
 	if (url.origin !== sw.location.origin) return;
+	const scoring = SCORE_PATH.exec(url.pathname);
+	if (scoring) {
+		let name: string;
+		try {
+			name = decodeURIComponent(scoring[1]!);
+		} catch {
+			name = scoring[1]!;
+		}
+		event.respondWith(answerScore(request, name, (work) => event.waitUntil(work.catch(() => undefined))));
+		return;
+	}
+	if (request.method !== 'GET') return;
 	event.respondWith(
 		(async () => {
 			const cache = await caches.open(CACHE);

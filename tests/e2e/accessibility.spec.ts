@@ -123,6 +123,23 @@ const screens: Screen[] = [
 			await expect(page.getByTestId('model-card')).toBeVisible();
 		}
 	},
+	{ name: 'lab endpoints: none yet', open: at('/lab/endpoints', (p) => expect(p.getByTestId('no-endpoints')).toBeVisible()) },
+	{
+		name: 'lab endpoints: a deployment answered a request',
+		open: async (page) => {
+			await trainSmallModel(page);
+			await page.getByRole('button', { name: 'Register model' }).click();
+			await expect(page.getByTestId('registered')).toContainText('version 1');
+			await page.goto('/lab/endpoints');
+			await page.getByRole('button', { name: 'Create endpoint' }).click();
+			await page.getByRole('button', { name: 'Add deployment' }).click();
+			await expect(page.getByTestId('deployments').locator('tbody tr')).toHaveCount(1);
+			await page.getByRole('button', { name: 'Send', exact: true }).click();
+			await expect(page.getByTestId('response-status')).toHaveText('HTTP 200');
+			await expect(page.getByTestId('log-total')).toHaveText('1');
+			await page.getByText('curl and fetch snippets').click();
+		}
+	},
 	{ name: 'progress', open: at('/progress') },
 	{ name: 'settings', open: at('/settings') },
 	{ name: 'search', open: at('/search?q=endpoint', (p) => expect(p.getByTestId('search-results').locator('li').first()).toBeVisible()) }

@@ -20,7 +20,8 @@ export const BACKUP_STORES = [
 	'heldOut',
 	'datasets',
 	'files',
-	'runs'
+	'runs',
+	'endpoints'
 ] as const;
 export type BackupStore = (typeof BACKUP_STORES)[number];
 
@@ -36,7 +37,8 @@ export const STORE_LABELS: Record<BackupStore, string> = {
 	heldOut: 'Model evaluation data',
 	datasets: 'Confirmed CSV columns',
 	files: 'Datastore files',
-	runs: 'Experiment runs'
+	runs: 'Experiment runs',
+	endpoints: 'Online endpoints'
 };
 
 export interface Backup {
@@ -80,6 +82,13 @@ const RULES: Record<BackupStore, Record<string, (v: unknown) => boolean>> = {
 	heldOut: { name: isText, version: (v) => isInt(v, 1), y: (v) => v instanceof Uint8Array, p: (v) => v instanceof Float64Array },
 	datasets: { file: isText, schema: Array.isArray },
 	runs: { id: (v) => isInt(v, 1), experiment: isText, startedAt: isDate, params: isObject, metrics: isObject, tags: isObject },
+	endpoints: {
+		name: (v) => isText(v) && /^[A-Za-z][A-Za-z0-9-]{1,30}[A-Za-z0-9]$/.test(v as string),
+		keys: (v) => isObject(v) && isText((v as Rec).primary) && isText((v as Rec).secondary),
+		deployments: (v) => Array.isArray(v) && v.every((d) => isObject(d) && isText((d as Rec).name) && isText((d as Rec).modelName) && isInt((d as Rec).modelVersion, 1)),
+		traffic: (v) => isObject(v) && Object.values(v as Rec).every((p) => isInt(p) && (p as number) <= 100),
+		mirrorTraffic: (v) => isObject(v) && Object.values(v as Rec).every((p) => isInt(p) && (p as number) <= 50)
+	},
 	files: { zone: (v) => (ZONES as readonly unknown[]).includes(v), name: (v) => isText(v) && /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(v as string) && !(v as string).includes('..'), text: isText }
 };
 
@@ -102,7 +111,8 @@ const KEYS: Record<BackupStore, (r: Rec) => string> = {
 	heldOut: (r) => `${r.name}:${r.version}`,
 	datasets: (r) => String(r.file),
 	files: (r) => `${r.zone}/${r.name}`,
-	runs: (r) => String(r.id)
+	runs: (r) => String(r.id),
+	endpoints: (r) => String(r.name)
 };
 
 /** Checks a parsed file and returns it as a Backup, or throws a BackupError naming the first problem. */

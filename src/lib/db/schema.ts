@@ -142,6 +142,8 @@ export interface StoredEndpointRequest {
 	modelVersion?: number;
 	/** The deployment a copy of this request was mirrored to, if any. */
 	mirroredTo?: string;
+	/** True for the mirrored copy itself: scored and logged, never returned to the caller. */
+	mirror?: boolean;
 	error?: string;
 }
 

@@ -1,0 +1,116 @@
+// Online endpoint latency: 1,000 single-record requests sent with fetch from a page of the built app
+// and answered by the service worker (routing, key check, model read from IndexedDB, scoring, log
+// write). The reference, measured in the same page and run, is the pure handleScore() alone with the
+// endpoint and model already in memory, so what the service worker and IndexedDB add is visible.
+// Needs `npm run build` first; run by `npm run bench`.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { build } from 'esbuild';
+import { BACKUP_FORMAT, BACKUP_VERSION } from '../../src/lib/backup/backup-format';
+import { toTaggedJson } from '../../src/lib/backup/tagged-json';
+import { sampleRecords } from '../../src/lib/lab/endpoint-console';
+import { addDeployment, createEndpoint } from '../../src/lib/lab/online-endpoint';
+import { DELINQUENCY_SCHEMA, generateDelinquencyTable } from '../../src/lib/ml/delinquency-data';
+import type { ModelVersion } from '../../src/lib/ml/model-artifact';
+import { seededRandom } from '../../src/lib/ml/random';
+import { DEFAULT_TRAIN_PARAMS, trainModel } from '../../src/lib/ml/train-model';
+
+const PORT = 4198;
+const REQUESTS = 1000;
+const root = join(import.meta.dirname, '../..');
+
+const stats = (d: number[]) => {
+	const s = [...d].sort((a, b) => a - b);
+	return { p50: s[Math.ceil(s.length * 0.5) - 1]!, p95: s[Math.ceil(s.length * 0.95) - 1]!, mean: s.reduce((a, b) => a + b, 0) / s.length };
+};
+// The page clock is coarsened to about 0.1 ms, so the mean is what shows sub-tick costs.
+const f = (x: { p50: number; p95: number; mean: number }) => `p50 ${x.p50.toFixed(2)} ms, p95 ${x.p95.toFixed(2)} ms, mean ${x.mean.toFixed(3)} ms`;
+
+export async function onlineLatencyBench(): Promise<string[]> {
+	const now = new Date();
+	const model: ModelVersion = { ...trainModel(generateDelinquencyTable(2000, 3), DELINQUENCY_SCHEMA, DEFAULT_TRAIN_PARAMS).draft, version: 1, description: 'bench', tags: {} };
+	const endpoint = addDeployment(createEndpoint('bench', seededRandom(1), now), { name: 'blue', modelName: model.name, modelVersion: 1 }, now);
+	const file = join(mkdtempSync(join(tmpdir(), 'prep-lab-bench-')), 'endpoint-backup.json');
+	writeFileSync(file, toTaggedJson({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now, stores: { models: [model], endpoints: [endpoint] } }));
+	// The same pure code the service worker runs, bundled for the page.
+	const bundle = await build({
+		stdin: { contents: `export { handleScore } from './src/lib/lab/online-endpoint';`, resolveDir: root, loader: 'ts' },
+		bundle: true,
+		format: 'iife',
+		globalName: 'onlineEndpoint',
+		write: false
+	});
+	const bodies = sampleRecords(REQUESTS, 11).map((r) => JSON.stringify([r]));
+
+	const server = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore' });
+	const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+	try {
+		for (let i = 0; i < 50; i++) {
+			try {
+				await fetch(`http://127.0.0.1:${PORT}/`);
+				break;
+			} catch {
+				await new Promise((r) => setTimeout(r, 200));
+			}
+		}
+		// bypassCSP only so the reference bundle can be added as an inline script; fetches are unaffected.
+		const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+		await page.goto(`http://127.0.0.1:${PORT}/settings`);
+		await page.locator('#backup-file').setInputFiles(file);
+		await page.getByRole('button', { name: 'Replace my data with this backup' }).click({ timeout: 60_000 });
+		await page.getByTestId('backup-message').waitFor({ timeout: 60_000 });
+		// Strings, not functions: tsx would add helpers the page does not have.
+		await page.evaluate(`(async () => {
+			await navigator.serviceWorker.ready;
+			if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+		})()`);
+		const key = endpoint.keys.primary;
+		const viaWorker = (await page.evaluate(`(async () => {
+			const bodies = ${JSON.stringify(bodies)};
+			const send = async (body) => {
+				const response = await fetch('/api/endpoints/bench/score', { method: 'POST', headers: { authorization: 'Bearer ${key}', 'content-type': 'application/json' }, body });
+				const json = await response.json();
+				if (response.status !== 200) throw new Error(JSON.stringify(json));
+			};
+			for (let i = 0; i < 50; i++) await send(bodies[i]);
+			const times = [];
+			for (const body of bodies) {
+				const t = performance.now();
+				await send(body);
+				times.push(performance.now() - t);
+			}
+			return times;
+		})()`)) as number[];
+
+		await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+		const inPage = (await page.evaluate(`(async () => {
+			const bodies = ${JSON.stringify(bodies)};
+			const endpoint = ${JSON.stringify(endpoint)};
+			const model = ${JSON.stringify(model)};
+			const call = (body) => onlineEndpoint.handleScore(
+				{ endpointName: 'bench', authorization: 'Bearer ${key}', deploymentHeader: null, body },
+				{ endpoint, loadModel: () => model, random: Math.random, now: new Date() }
+			).then((out) => JSON.stringify(out.body));
+			for (let i = 0; i < 50; i++) await call(bodies[i]);
+			const times = [];
+			for (const body of bodies) {
+				const t = performance.now();
+				await call(body);
+				times.push(performance.now() - t);
+			}
+			return times;
+		})()`)) as number[];
+		const sw = stats(viaWorker);
+		const ref = stats(inPage);
+		return [
+			`online endpoint, ${REQUESTS.toLocaleString('en')} single-record requests, fetch → service worker → IndexedDB → score → log: ${f(sw)}`,
+			`  reference, the same handleScore() in the page, endpoint and model in memory: ${f(ref)} (service worker + IndexedDB add ${(sw.p50 - ref.p50).toFixed(2)} ms at p50)`
+		];
+	} finally {
+		await browser.close();
+		server.kill();
+	}
+}
