@@ -302,7 +302,7 @@ dependencies:
 }
 
 /** The export as a zip. Entries carry the version's creation time, so the bytes depend only on the version. */
-export function exportZip(version: ModelVersion): Uint8Array {
+export function exportZip(version: ModelVersion): Uint8Array<ArrayBuffer> {
 	const created = new Date(version.createdAt);
 	// Zip times start in 1980; a missing or earlier date falls back to that.
 	const mtime = Number.isNaN(created.getTime()) || created.getUTCFullYear() < 1980 ? new Date('1980-01-02T00:00:00Z') : created;

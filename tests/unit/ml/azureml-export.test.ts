@@ -1,4 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
+import { EXPORT_CONTENTS } from '../../../src/lib/ml/azureml-export-contents';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { bundleFileName, endpointName, exportFiles, exportZip, mlflowSignature } from '../../../src/lib/ml/azureml-export';
@@ -138,5 +139,11 @@ describe('exportZip', () => {
 		expect(Object.keys(unzipped).sort()).toEqual(Object.keys(files).sort());
 		for (const [path, text] of Object.entries(files)) expect(strFromU8(unzipped[path]!)).toBe(text);
 		expect(exportZip(version)).toEqual(zip);
+	});
+});
+
+describe('EXPORT_CONTENTS', () => {
+	it('lists exactly the files the export holds, so the Models page shows what is downloaded', () => {
+		expect(EXPORT_CONTENTS.map((f) => `delinquency-v3/${f.path}`).sort()).toEqual(Object.keys(files).sort());
 	});
 });
