@@ -13,8 +13,10 @@ export const BATCH_COMPUTE = 'cpu-cluster';
 export const MLFLOW_FORMAT_VERSION = '2.16.2';
 const PYTHON_VERSION = '3.10.14';
 
+/** Azure ML asset names allow letters, digits, `-` and `_`; anything else would also break the YAML. */
+export const assetName = (version: Pick<ModelVersion, 'name'>) => version.name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'model';
 /** `delinquency-v3`: the top folder in the zip. */
-export const bundleFolder = (version: Pick<ModelVersion, 'name' | 'version'>) => `${version.name}-v${version.version}`;
+export const bundleFolder = (version: Pick<ModelVersion, 'name' | 'version'>) => `${assetName(version)}-v${version.version}`;
 /** `delinquency-v3-azureml.zip` */
 export const bundleFileName = (version: Pick<ModelVersion, 'name' | 'version'>) => `${bundleFolder(version)}-azureml.zip`;
 
@@ -81,6 +83,7 @@ function tagsYaml(tags: Record<string, string>, indent: string): string {
 }
 
 function readme(version: ModelVersion, folder: string): string {
+	const name = assetName(version);
 	const online = endpointName(version, 'online');
 	const batch = endpointName(version, 'batch');
 	return `# ${version.name} version ${version.version} for Azure Machine Learning
@@ -92,7 +95,7 @@ Every command below uses the Azure CLI with the \`ml\` extension (CLI v2); run t
 
 | Path | What it is |
 | --- | --- |
-| \`model/\` | The model folder registered as \`${version.name}:${version.version}\`: \`model.json\` (weights and preprocessing), \`MLmodel\` (MLflow format, \`python_function\` flavor with a signature), \`conda.yaml\`, \`python_env.yaml\`, \`requirements.txt\`, \`input_example.json\`, and \`code/score.py\`. |
+| \`model/\` | The model folder registered as \`${name}:${version.version}\`: \`model.json\` (weights and preprocessing), \`MLmodel\` (MLflow format, \`python_function\` flavor with a signature), \`conda.yaml\`, \`python_env.yaml\`, \`requirements.txt\`, \`input_example.json\`, and \`code/score.py\`. |
 | \`model/code/score.py\` | The scoring script: \`init()\` loads \`model.json\` from \`AZUREML_MODEL_DIR\`, \`run()\` scores a request or a batch of CSV files. Needs only numpy. |
 | \`model.yml\` | The model asset (\`type: custom_model\`). |
 | \`endpoints/\` | A managed online endpoint + deployment and a batch endpoint + deployment, with their conda files. |
@@ -161,6 +164,7 @@ Folder: \`${folder}/\`. Created ${version.createdAt}; data fingerprint \`${versi
 
 /** Every file of the export, by path inside the zip (all under `<name>-v<version>/`). */
 export function exportFiles(version: ModelVersion): Record<string, string> {
+	const name = assetName(version);
 	const folder = bundleFolder(version);
 	const online = endpointName(version, 'online');
 	const batch = endpointName(version, 'batch');
@@ -171,7 +175,7 @@ export function exportFiles(version: ModelVersion): Record<string, string> {
 	const files: Record<string, string> = {
 		'README.md': readme(version, folder),
 		'model.yml': `$schema: https://azuremlschemas.azureedge.net/latest/model.schema.json
-name: ${q(version.name)}
+name: ${name}
 version: ${q(String(version.version))}
 type: custom_model
 path: model
@@ -233,19 +237,19 @@ auth_mode: key
 		'endpoints/online-deployment.yml': `$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json
 name: blue
 endpoint_name: ${online}
-model: azureml:${version.name}:${version.version}
+model: azureml:${name}:${version.version}
 code_configuration:
   code: ../model/code
   scoring_script: score.py
 environment:
-  name: ${version.name}-online-env
+  name: ${name}-online-env
   image: ${BASE_IMAGE}
   conda_file: online-conda.yaml
 instance_type: ${ONLINE_INSTANCE_TYPE}
 instance_count: 1
 `,
 		// The online server needs azureml-inference-server-http; batch deployments need azureml-core.
-		'endpoints/online-conda.yaml': `name: ${version.name}-online
+		'endpoints/online-conda.yaml': `name: ${name}-online
 channels:
   - conda-forge
 dependencies:
@@ -263,12 +267,12 @@ description: ${q(`Batch scoring of account CSV files with ${version.name}.`)}
 name: ${folder}
 endpoint_name: ${batch}
 type: model
-model: azureml:${version.name}:${version.version}
+model: azureml:${name}:${version.version}
 code_configuration:
   code: ../model/code
   scoring_script: score.py
 environment:
-  name: ${version.name}-batch-env
+  name: ${name}-batch-env
   image: ${BASE_IMAGE}
   conda_file: batch-conda.yaml
 compute: azureml:${BATCH_COMPUTE}
@@ -285,7 +289,7 @@ settings:
   error_threshold: -1
   logging_level: info
 `,
-		'endpoints/batch-conda.yaml': `name: ${version.name}-batch
+		'endpoints/batch-conda.yaml': `name: ${name}-batch
 channels:
   - conda-forge
 dependencies:

@@ -218,7 +218,7 @@ class _PyFuncModel:
         return score_records(self._model, _records_from_request(model_input))
 
 
-def _load_pyfunc(data_path):
+def _load_pyfunc(data_path, model_config=None):
     # MLflow passes the MLmodel's "data" entry (model.json) resolved against the model folder.
     return _PyFuncModel(load_model(data_path))
 

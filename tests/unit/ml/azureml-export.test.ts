@@ -57,7 +57,7 @@ describe('exportFiles', () => {
 		// The files the MLmodel names exist in the folder.
 		expect(file('model/conda.yaml')).toContain('numpy');
 		expect(file('model/python_env.yaml')).toContain('-r requirements.txt');
-		expect(file('model/code/score.py')).toContain('def _load_pyfunc(data_path)');
+		expect(file('model/code/score.py')).toContain('def _load_pyfunc(data_path');
 	});
 
 	it('writes an input example in pandas split orientation with one column per input', () => {
@@ -122,6 +122,18 @@ describe('exportFiles', () => {
 		]) {
 			expect(readme).toContain(command);
 		}
+	});
+
+	it('keeps every YAML file valid whatever the model name, target and tags hold', () => {
+		const odd: ModelVersion = { ...version, name: 'risk model: "v2"', target: "late: 90d's", tags: { 'a: b': '- c', '#d': '{e}' }, description: 'line one\nline two' };
+		const oddFiles = exportFiles(odd);
+		const paths = Object.keys(oddFiles);
+		expect(paths.every((p) => p.startsWith('risk-model-v2-v3/'))).toBe(true);
+		for (const path of paths.filter((p) => /\.ya?ml$|MLmodel$/.test(p))) expect(() => parseYaml(oddFiles[path]!), path).not.toThrow();
+		const model = parseYaml(oddFiles['risk-model-v2-v3/model.yml']!) as Record<string, any>;
+		expect(model).toMatchObject({ name: 'risk-model-v2', description: 'line one\nline two', tags: { 'a: b': '- c', '#d': '{e}' } });
+		expect(parseYaml(oddFiles['risk-model-v2-v3/endpoints/online-deployment.yml']!).model).toBe('azureml:risk-model-v2:3');
+		expect(parseYaml(oddFiles['risk-model-v2-v3/model/MLmodel']!).metadata.target).toBe("late: 90d's");
 	});
 
 	it('makes valid endpoint names from any model name', () => {
