@@ -97,7 +97,7 @@ Every command below uses the Azure CLI with the \`ml\` extension (CLI v2); run t
 | --- | --- |
 | \`model/\` | The model folder registered as \`${name}:${version.version}\`: \`model.json\` (weights and preprocessing), \`MLmodel\` (MLflow format, \`python_function\` flavor with a signature), \`conda.yaml\`, \`python_env.yaml\`, \`requirements.txt\`, \`input_example.json\`, and \`code/score.py\`. |
 | \`model/code/score.py\` | The scoring script: \`init()\` loads \`model.json\` from \`AZUREML_MODEL_DIR\`, \`run()\` scores a request or a batch of CSV files. Needs only numpy. |
-| \`model.yml\` | The model asset (\`type: custom_model\`). |
+| \`model.yml\` | The model asset. It is registered as \`custom_model\` because both deployments bring their own \`score.py\` and environment; the folder is still an MLflow model, so \`mlflow.pyfunc.load_model("model")\` loads it (its \`loader_module\` is \`code/score.py\`). |
 | \`endpoints/\` | A managed online endpoint + deployment and a batch endpoint + deployment, with their conda files. |
 | \`sample-request.json\` | A request for the online endpoint. |
 | \`sample-batch/accounts.csv\` | Input for the batch endpoint. |

@@ -78,9 +78,10 @@ def _read_number(value):
     """A float, "missing", or None when the value is not a number."""
     if value is None:
         return "missing"
-    if isinstance(value, bool):
+    if isinstance(value, (bool, np.bool_)):
         return None
-    if isinstance(value, (int, float)):
+    # numpy scalars arrive from a pandas DataFrame (the MLflow path).
+    if isinstance(value, (int, float, np.integer, np.floating)):
         try:
             v = float(value)
         except OverflowError:
@@ -101,13 +102,14 @@ def _read_number(value):
 
 def _category_text(value):
     """The category a value names, as the app's String(value).trim() gives it; None when it is not text."""
-    if isinstance(value, bool):
+    if isinstance(value, (bool, np.bool_)):
         return None
     if isinstance(value, str):
         return value.strip()
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    if isinstance(value, (float, np.floating)):
+        value = float(value)
         if value.is_integer() and abs(value) < 1e21:
             return str(int(value))
         return repr(value).replace("e-0", "e-").replace("e+0", "e+")
@@ -133,7 +135,7 @@ def score_records(model, records):
         offset = 0
         for name, index in model["categorical"]:
             raw = record.get(name)
-            if raw is None or raw == "" or (isinstance(raw, float) and math.isnan(raw)):
+            if raw is None or (isinstance(raw, str) and raw == "") or (isinstance(raw, (float, np.floating)) and math.isnan(raw)):
                 offset += len(index)
                 continue
             text = _category_text(raw)

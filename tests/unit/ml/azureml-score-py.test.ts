@@ -1,10 +1,11 @@
 // Runs the exported score.py with the system's python3 + numpy (Debian's python3-numpy) and checks it
 // gives the app's probabilities to 1e-9, the same per-record errors, and the same batch output.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { tableToCsv } from '../../../src/cli/main';
 import { exportFiles } from '../../../src/lib/ml/azureml-export';
 import { DELINQUENCY_SCHEMA, generateDelinquencyTable } from '../../../src/lib/ml/delinquency-data';
@@ -110,6 +111,24 @@ describe.skipIf(skipReason !== null)(`exported score.py with python3 + numpy${sk
 		expect(run.stderr).toBe('');
 		const results = JSON.parse(run.stdout) as PyResult[];
 		const app = score(version, records as FeatureRecord[]);
+		results.forEach((result, r) => expect(Math.abs(result.probability! - app.probabilities[r]!)).toBeLessThanOrEqual(1e-9));
+	});
+
+	it('loads as mlflow.pyfunc.load_model does from the MLmodel: code folder on sys.path, loader_module._load_pyfunc(data)', () => {
+		const flavor = (parseYaml(readFileSync(join(root, 'model/MLmodel'), 'utf8')) as { flavors: { python_function: { code: string; data: string; loader_module: string } } }).flavors.python_function;
+		const example = readFileSync(join(root, 'model/input_example.json'), 'utf8');
+		const code = [
+			'import importlib, json, sys',
+			`sys.path.insert(0, ${JSON.stringify(join(root, 'model', flavor.code))})`,
+			`model = importlib.import_module(${JSON.stringify(flavor.loader_module)})._load_pyfunc(${JSON.stringify(join(root, 'model', flavor.data))})`,
+			'print(json.dumps(model.predict(json.loads(sys.stdin.read()), params=None)))'
+		].join('\n');
+		const run = spawnSync(PYTHON, ['-c', code], { input: example, encoding: 'utf8' });
+		expect(run.stderr).toBe('');
+		const { columns, data } = JSON.parse(example) as { columns: string[]; data: unknown[][] };
+		const app = score(version, data.map((row) => Object.fromEntries(columns.map((c, j) => [c, row[j]]))));
+		const results = JSON.parse(run.stdout) as PyResult[];
+		expect(results).toHaveLength(data.length);
 		results.forEach((result, r) => expect(Math.abs(result.probability! - app.probabilities[r]!)).toBeLessThanOrEqual(1e-9));
 	});
 
