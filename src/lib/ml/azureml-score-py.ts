@@ -119,7 +119,7 @@ def _category_text(value):
 def score_records(model, records):
     """One result per record: {prediction, probability}, or {prediction: None, probability: None, errors: [...]}."""
     n = len(records)
-    num = np.empty((n, len(model["numeric"])), dtype=np.float64)
+    num = np.zeros((n, len(model["numeric"])), dtype=np.float64)
     onehot = np.zeros((n, len(model["weights"]) - len(model["numeric"])), dtype=np.float64)
     errors = [[] for _ in range(n)]
     for r, record in enumerate(records):
@@ -146,7 +146,8 @@ def score_records(model, records):
             offset += len(index)
     k = len(model["numeric"])
     z = model["intercept"] + ((num - model["mean"]) / model["scale"]) @ model["weights"][:k] + onehot @ model["weights"][k:]
-    p = 1.0 / (1.0 + np.exp(-z))
+    with np.errstate(over="ignore"):  # exp overflows to inf for huge inputs: p is then 0, as in the app
+        p = 1.0 / (1.0 + np.exp(-z))
     results = []
     for r in range(n):
         if errors[r]:

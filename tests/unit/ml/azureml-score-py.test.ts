@@ -31,7 +31,8 @@ const modelJson = join(root, 'model/model.json');
 
 function python(args: string[], env: Record<string, string> = {}): string {
 	const run = spawnSync(PYTHON, args, { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
-	if (run.status !== 0) throw new Error(`python3 failed: ${run.stderr}`);
+	// Warnings count as failures too: a learner's deployment log should stay clean.
+	if (run.status !== 0 || run.stderr) throw new Error(`python3 failed: ${run.stderr}`);
 	return run.stdout;
 }
 
@@ -70,6 +71,7 @@ function testRecords(): unknown[] {
 		{ ...base, annual_income: 'Infinity' },
 		{ ...base, days_past_due_12m: true },
 		{ ...base, region: { name: 'north' } },
+		{ ...base, annual_income: 1e300 }, // exp overflows: probability 0 in both
 		{ ...base, credit_utilization: 'high', debt_to_income: [0.3] },
 		42,
 		['north'],
@@ -100,6 +102,8 @@ describe.skipIf(skipReason !== null)(`exported score.py with python3 + numpy${sk
 			}
 		});
 		expect(scored).toBeGreaterThan(300);
+		expect(results.at(-5)!.probability).toBe(0);
+		expect(app.probabilities[records.length - 5]).toBe(0);
 		expect(results.filter((r) => r.probability === null)).toHaveLength(8);
 		expect(app.unseenCategories.region).toBeGreaterThan(0);
 	});
