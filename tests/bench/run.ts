@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { tableToCsv } from '../../src/cli/main';
 import { generateDelinquencyTable } from '../../src/lib/ml/delinquency-data';
 import { onlineLatencyBench } from './online-latency';
+import { azuremlExportBench } from './azureml-export-bench';
 import { reviewBench } from './review-bench';
 import { searchReport } from './search-bench';
 
@@ -55,6 +56,7 @@ try {
 	const s2 = ours(['score', big, join(dir, 'model_1000000.json'), join(dir, 'ours_scored_2m.csv')], ['--max-old-space-size=96']);
 	row(`batch-score 2,000,000 rows (${bigMb.toFixed(0)} MB), heap capped at 96 MB`, `${s2.totalMs} ms, peak ${s2.maxRssMb.toFixed(0)} MB (${(s2.maxRssMb / bigMb).toFixed(2)}× file)`, 'not run', 'same peak as 1M rows: memory does not grow with the file');
 	console.log(`\n${searchReport.join('\n')}`);
+	console.log(azuremlExportBench(dir).join('\n'));
 	if (existsSync(join(here, '../../build/index.html'))) console.log([...(await reviewBench()), ...(await onlineLatencyBench())].join('\n'));
 	else console.log('review and online endpoint benchmarks skipped: run `npm run build` first');
 	console.log('\nPrep Lab benchmarks (ours vs scikit-learn 1.2 / pandas, same files, same run)\n');

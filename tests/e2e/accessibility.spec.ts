@@ -100,6 +100,17 @@ const screens: Screen[] = [
 			await expect(page.getByTestId('model-versions').locator('tbody tr')).toHaveCount(1);
 		}
 	},
+	{
+		name: 'lab models: export files listed',
+		open: async (page) => {
+			await trainSmallModel(page);
+			await page.getByRole('button', { name: 'Register model' }).click();
+			await expect(page.getByTestId('registered')).toContainText('version 1');
+			await page.goto('/lab/models');
+			await page.getByText('Files in the zip').click();
+			await expect(page.getByTestId('export-contents').locator('li').first()).toBeVisible();
+		}
+	},
 	{ name: 'lab runs: none yet', open: at('/lab/runs', (p) => expect(p.getByTestId('no-runs')).toBeVisible()) },
 	{
 		name: 'lab runs: two runs compared',

@@ -1,7 +1,9 @@
-// State of the Models page: versions, aliases, edits to description/tags, deletes and comparison.
+// State of the Models page: versions, aliases, edits to description/tags, deletes, comparison and export.
 import { getLabStorage } from '$lib/db/browser-storage';
+import { formatBytes } from '$lib/format';
 import type { HeldOutScores, ModelVersion } from '$lib/ml/model-artifact';
 import { MODEL_NAME } from '$lib/ml/train-model';
+import { downloadBlob } from '$lib/ui/download';
 
 export const ALIASES = ['champion', 'challenger'] as const;
 
@@ -28,6 +30,8 @@ export class ModelRegistryPage {
 	heldOut = $state<Record<number, HeldOutScores | undefined>>({});
 	error = $state<string | null>(null);
 	message = $state<string | null>(null);
+	/** The version whose export is being built, so its button can say so. */
+	exporting = $state<number | null>(null);
 
 	async load(): Promise<void> {
 		try {
@@ -75,6 +79,26 @@ export class ModelRegistryPage {
 		this.selected = this.selected.includes(version) ? this.selected.filter((v) => v !== version) : [...this.selected, version].sort((a, b) => b - a);
 		if (this.selected.includes(version) && !(version in this.heldOut)) {
 			this.heldOut = { ...this.heldOut, [version]: await (await getLabStorage()).registry.heldOut(MODEL_NAME, version) };
+		}
+	}
+
+	/** Builds the Azure ML bundle of a version and downloads it as `delinquency-v<N>-azureml.zip`. */
+	async exportToAzureMl(version: number): Promise<void> {
+		const model = this.versions?.find((v) => v.version === version);
+		if (!model || this.exporting !== null) return;
+		this.error = null;
+		this.exporting = version;
+		try {
+			// Loaded on demand: fflate and the scoring script are only needed when someone exports.
+			const { bundleFileName, exportZip } = await import('$lib/ml/azureml-export');
+			const zip = exportZip(model);
+			const fileName = bundleFileName(model);
+			downloadBlob(new Blob([zip], { type: 'application/zip' }), fileName);
+			this.message = `Downloaded ${fileName} (${formatBytes(zip.length)}).`;
+		} catch (e) {
+			this.error = `Version ${version} could not be exported: ${(e as Error).message}`;
+		} finally {
+			this.exporting = null;
 		}
 	}
 }

@@ -1,0 +1,163 @@
+// Runs the exported score.py with the system's python3 + numpy (Debian's python3-numpy) and checks it
+// gives the app's probabilities to 1e-9, the same per-record errors, and the same batch output.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { tableToCsv } from '../../../src/cli/main';
+import { exportFiles } from '../../../src/lib/ml/azureml-export';
+import { DELINQUENCY_SCHEMA, generateDelinquencyTable } from '../../../src/lib/ml/delinquency-data';
+import { score, scoreRows, type FeatureRecord, type ModelVersion } from '../../../src/lib/ml/model-artifact';
+import { DEFAULT_TRAIN_PARAMS, trainModel } from '../../../src/lib/ml/train-model';
+
+const PYTHON = '/usr/bin/python3';
+const probe = spawnSync(PYTHON, ['-c', 'import numpy'], { encoding: 'utf8' });
+const skipReason = probe.error ? `${PYTHON} not found` : probe.status !== 0 ? `numpy is not installed for ${PYTHON} (apt-get install python3-numpy)` : null;
+
+const draft = trainModel(generateDelinquencyTable(1500, 11), DELINQUENCY_SCHEMA, DEFAULT_TRAIN_PARAMS, () => {}, () => Date.parse('2026-11-24T10:00:00Z')).draft;
+const version: ModelVersion = { ...draft, version: 3, description: '', tags: {} };
+
+const dir = mkdtempSync(join(tmpdir(), 'azureml-export-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+for (const [path, text] of Object.entries(exportFiles(version))) {
+	mkdirSync(dirname(join(dir, path)), { recursive: true });
+	writeFileSync(join(dir, path), text);
+}
+const root = join(dir, 'delinquency-v3');
+const scorePy = join(root, 'model/code/score.py');
+const modelJson = join(root, 'model/model.json');
+
+function python(args: string[], env: Record<string, string> = {}): string {
+	const run = spawnSync(PYTHON, args, { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+	// Warnings count as failures too: a learner's deployment log should stay clean.
+	if (run.status !== 0 || run.stderr) throw new Error(`python3 failed: ${run.stderr}`);
+	return run.stdout;
+}
+
+interface PyResult {
+	prediction: number | null;
+	probability: number | null;
+	errors?: { field: string; message: string }[];
+}
+
+/** Records from the generator (with its missing incomes), then the cases score() treats specially. */
+function testRecords(): unknown[] {
+	const table = generateDelinquencyTable(300, 5);
+	const records: unknown[] = [];
+	for (let i = 0; i < table.rows; i++) {
+		const record: FeatureRecord = {};
+		for (const c of table.columns) {
+			const v = c.values[i];
+			record[c.name] = typeof v === 'number' && Number.isNaN(v) ? null : v;
+		}
+		records.push(record);
+	}
+	const base = records[0] as FeatureRecord;
+	records.push(
+		{ ...base, annual_income: '' },
+		{ ...base, annual_income: 'NA', months_on_book: ' nan ' },
+		{ ...base, annual_income: '?', months_on_book: 'None' },
+		(({ annual_income: _, ...rest }) => rest)(base), // field absent
+		{ ...base, credit_utilization: '0.91', num_open_accounts: ' 7 ', annual_income: '4.2e4' },
+		{ ...base, region: 'atlantis' }, // a category never seen in training
+		{ ...base, region: ' north ' },
+		{ ...base, region: '' },
+		{ ...base, region: null },
+		{ ...base, region: 7 },
+		{ ...base, credit_utilization: 'lots' }, // bad records: the others still score
+		{ ...base, annual_income: '0x10' },
+		{ ...base, annual_income: 'Infinity' },
+		{ ...base, days_past_due_12m: true },
+		{ ...base, region: { name: 'north' } },
+		{ ...base, annual_income: 1e300 }, // exp overflows: probability 0 in both
+		{ ...base, credit_utilization: 'high', debt_to_income: [0.3] },
+		42,
+		['north'],
+		{}
+	);
+	return records;
+}
+
+describe.skipIf(skipReason !== null)(`exported score.py with python3 + numpy${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+	it('returns the app probabilities to 1e-9 and the same per-record errors', () => {
+		const records = testRecords();
+		const request = join(dir, 'request.json');
+		writeFileSync(request, JSON.stringify({ input_data: records }));
+		const results = JSON.parse(python([scorePy, modelJson, request])) as PyResult[];
+		const app = score(version, records as FeatureRecord[]);
+		expect(results).toHaveLength(records.length);
+		let scored = 0;
+		results.forEach((result, r) => {
+			const expected = app.probabilities[r]!;
+			const fields = app.errors.filter((e) => e.record === r).map((e) => e.field);
+			if (Number.isNaN(expected)) {
+				expect(result.probability, `record ${r}`).toBeNull();
+				expect(result.errors?.map((e) => e.field), `record ${r}`).toEqual(fields);
+			} else {
+				expect(Math.abs(result.probability! - expected), `record ${r}`).toBeLessThanOrEqual(1e-9);
+				expect(result.prediction).toBe(expected >= 0.5 ? 1 : 0);
+				scored++;
+			}
+		});
+		expect(scored).toBeGreaterThan(300);
+		expect(results.at(-5)!.probability).toBe(0);
+		expect(app.probabilities[records.length - 5]).toBe(0);
+		expect(results.filter((r) => r.probability === null)).toHaveLength(8);
+		expect(app.unseenCategories.region).toBeGreaterThan(0);
+	});
+
+	it('accepts a bare list of records and finds model.json under AZUREML_MODEL_DIR as Azure mounts it', () => {
+		const records = testRecords().slice(0, 20);
+		const code = `import json, sys; sys.path.insert(0, ${JSON.stringify(dirname(scorePy))}); import score; score.init(); print(json.dumps(score.run(sys.stdin.read())))`;
+		const run = spawnSync(PYTHON, ['-c', code], { input: JSON.stringify(records), encoding: 'utf8', env: { ...process.env, AZUREML_MODEL_DIR: root } });
+		expect(run.stderr).toBe('');
+		const results = JSON.parse(run.stdout) as PyResult[];
+		const app = score(version, records as FeatureRecord[]);
+		results.forEach((result, r) => expect(Math.abs(result.probability! - app.probabilities[r]!)).toBeLessThanOrEqual(1e-9));
+	});
+
+	it('loads as mlflow.pyfunc.load_model does from the MLmodel: code folder on sys.path, loader_module._load_pyfunc(data)', () => {
+		const flavor = (parseYaml(readFileSync(join(root, 'model/MLmodel'), 'utf8')) as { flavors: { python_function: { code: string; data: string; loader_module: string } } }).flavors.python_function;
+		const example = readFileSync(join(root, 'model/input_example.json'), 'utf8');
+		const code = [
+			'import importlib, json, sys',
+			`sys.path.insert(0, ${JSON.stringify(join(root, 'model', flavor.code))})`,
+			`model = importlib.import_module(${JSON.stringify(flavor.loader_module)})._load_pyfunc(${JSON.stringify(join(root, 'model', flavor.data))})`,
+			'print(json.dumps(model.predict(json.loads(sys.stdin.read()), params=None)))'
+		].join('\n');
+		const run = spawnSync(PYTHON, ['-c', code], { input: example, encoding: 'utf8' });
+		expect(run.stderr).toBe('');
+		const { columns, data } = JSON.parse(example) as { columns: string[]; data: unknown[][] };
+		const app = score(version, data.map((row) => Object.fromEntries(columns.map((c, j) => [c, row[j]]))));
+		const results = JSON.parse(run.stdout) as PyResult[];
+		expect(results).toHaveLength(data.length);
+		results.forEach((result, r) => expect(Math.abs(result.probability! - app.probabilities[r]!)).toBeLessThanOrEqual(1e-9));
+	});
+
+	it('scores CSV files as a batch deployment does: one line per row, bad rows named', () => {
+		const lines = tableToCsv(generateDelinquencyTable(200, 8)).trim().split('\n');
+		const bad = lines[5]!.split(',');
+		bad[1] = 'lots';
+		const csv = [...lines.slice(0, 5), bad.join(','), 'A1,2', ...lines.slice(6)].join('\n');
+		const file = join(dir, 'accounts.csv');
+		writeFileSync(file, `${csv}\n`);
+		const code = `import sys; sys.path.insert(0, ${JSON.stringify(dirname(scorePy))}); import score; score.init(${JSON.stringify(modelJson)}); print("\\n".join(score.run([${JSON.stringify(file)}])))`;
+		const out = python(['-c', code]).trim().split('\n');
+		const rows = csv.split('\n').map((l) => l.split(','));
+		expect(out).toHaveLength(rows.length - 1);
+		const app = scoreRows(version, rows[0]!, rows.slice(1));
+		out.forEach((line, k) => {
+			const [name, row, prediction, probability] = line.split(',');
+			expect(name).toBe('accounts.csv');
+			expect(Number(row)).toBe(k + 1);
+			if (k === 5) expect(line).toBe('accounts.csv,6,,,has 2 fields; the header has 11');
+			else if (k === 4) expect(line).toBe('accounts.csv,5,,,"""credit_utilization"" must be a number"');
+			else {
+				expect(Math.abs(Number(probability) - app.probabilities[k]!)).toBeLessThanOrEqual(5e-7);
+				expect(Number(prediction)).toBe(app.probabilities[k]! >= 0.5 ? 1 : 0);
+			}
+		});
+	});
+});
