@@ -294,3 +294,36 @@ export async function handleMirror(endpoint: StoredEndpoint, copy: MirrorCopy, l
 	const scored = await scoreOnDeployment(deployment, copy.records, loadModel);
 	return scored.ok ? { ...base, status: 200, modelVersion: deployment.modelVersion } : { ...base, status: scored.status, modelVersion: deployment.modelVersion, error: scored.message };
 }
+
+export interface TrafficShift {
+	endpoint: StoredEndpoint;
+	deployment: string;
+	/** How the version got a deployment: it already had one, an idle one was pointed at it, or one was added. */
+	how: 'existing' | 'updated' | 'added';
+}
+
+/**
+ * Blue/green promotion: moves all live traffic to a deployment serving `model`. It reuses a deployment
+ * already serving that version, else repoints an idle one (0 % live), else adds `green` (or `blue`).
+ * The deployment that served before stays at 0 %, so rolling back is one traffic change.
+ */
+export function shiftTrafficTo(endpoint: StoredEndpoint, model: { modelName: string; modelVersion: number }, now: Date): TrafficShift {
+	const serving = endpoint.deployments.find((d) => d.modelName === model.modelName && d.modelVersion === model.modelVersion);
+	const idle = endpoint.deployments.find((d) => (endpoint.traffic[d.name] ?? 0) === 0);
+	let next = endpoint;
+	let name: string;
+	let how: TrafficShift['how'];
+	if (serving) [name, how] = [serving.name, 'existing'];
+	else if (idle) {
+		[name, how] = [idle.name, 'updated'];
+		next = updateDeployment(next, name, model, now);
+	} else {
+		const taken = new Set(endpoint.deployments.map((d) => d.name));
+		name = ['green', 'blue'].find((n) => !taken.has(n)) ?? `v${model.modelVersion}-${endpoint.deployments.length + 1}`;
+		how = 'added';
+		next = addDeployment(next, { name, ...model }, now);
+	}
+	if ((next.mirrorTraffic[name] ?? 0) > 0) next = setMirror(next, null, 0, now);
+	next = setTraffic(next, { [name]: 100 }, now);
+	return { endpoint: next, deployment: name, how };
+}

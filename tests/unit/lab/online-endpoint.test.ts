@@ -14,6 +14,7 @@ import {
 	routeRequest,
 	setMirror,
 	setTraffic,
+	shiftTrafficTo,
 	updateDeployment,
 	type ErrorResponseBody,
 	type ScoreRequest,
@@ -308,5 +309,32 @@ describe('handleScore', () => {
 	it('scores a mirrored copy on its deployment and logs it as a mirror', async () => {
 		const ep = setMirror(blueGreen(), 'green', 50, later);
 		expect(await handleMirror(ep, { deployment: 'green', records }, loadModel, later)).toMatchObject({ status: 200, mirror: true, deployment: 'green', modelVersion: 2, records: 2 });
+	});
+});
+
+describe('shiftTrafficTo (promotion)', () => {
+	const model = (v: number) => ({ modelName: 'delinquency', modelVersion: v });
+
+	it('moves all traffic to the deployment already serving the version and keeps the old one at 0 %', () => {
+		const shift = shiftTrafficTo(blueGreen(), model(2), later);
+		expect(shift).toMatchObject({ deployment: 'green', how: 'existing' });
+		expect(shift.endpoint.traffic).toEqual({ blue: 0, green: 100 });
+		expect(shift.endpoint.deployments.map((d) => d.modelVersion)).toEqual([1, 2]);
+	});
+
+	it('repoints an idle deployment rather than adding one, and stops a mirror onto it', () => {
+		const mirrored = setMirror(blueGreen(), 'green', 10, now);
+		const shift = shiftTrafficTo(mirrored, model(3), later);
+		expect(shift).toMatchObject({ deployment: 'green', how: 'updated' });
+		expect(shift.endpoint.deployments.find((d) => d.name === 'green')!.modelVersion).toBe(3);
+		expect(shift.endpoint.traffic).toEqual({ blue: 0, green: 100 });
+		expect(shift.endpoint.mirrorTraffic).toEqual({});
+	});
+
+	it('adds green when every deployment takes live traffic', () => {
+		const ep = addDeployment(createEndpoint('credit-risk', seededRandom(1), now), { name: 'blue', ...model(1) }, now);
+		const shift = shiftTrafficTo(ep, model(4), later);
+		expect(shift).toMatchObject({ deployment: 'green', how: 'added' });
+		expect(shift.endpoint.traffic).toEqual({ blue: 0, green: 100 });
 	});
 });
