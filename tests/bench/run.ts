@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tableToCsv } from '../../src/cli/main';
 import { generateDelinquencyTable } from '../../src/lib/ml/delinquency-data';
+import { batchBrowserBench } from './batch-browser';
 import { reviewBench } from './review-bench';
 import { searchReport } from './search-bench';
 
@@ -56,6 +57,7 @@ try {
 	console.log(`\n${searchReport.join('\n')}`);
 	if (existsSync(join(here, '../../build/index.html'))) console.log((await reviewBench()).join('\n'));
 	else console.log('review benchmark skipped: run `npm run build` first');
+	console.log((await batchBrowserBench(join(dir, 'accounts_1000000.csv'), dir)).join('\n'));
 	console.log('\nPrep Lab benchmarks (ours vs scikit-learn 1.2 / pandas, same files, same run)\n');
 	const widths = [0, 1, 2, 3].map((i) => Math.max(...[['task', 'Prep Lab', 'scikit-learn / pandas', 'ratio'], ...rows].map((r) => r[i]!.length)));
 	for (const r of [['task', 'Prep Lab', 'scikit-learn / pandas', 'ratio'], ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join(' | '));
