@@ -59,6 +59,14 @@ test('upload, preview, replace, download and delete files in the datastore zones
 	await page.reload();
 	await expect(raw.locator('tbody tr')).toHaveCount(2);
 
+	// Files dropped on the upload area are uploaded like chosen ones.
+	await page.evaluate(() => {
+		const data = new DataTransfer();
+		data.items.add(new File(['x,y\n1,2\n'], 'dropped.csv', { type: 'text/csv' }));
+		document.querySelector('[aria-label="Drop files here to upload them"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+	});
+	await expect(raw.locator('tr[data-file="dropped.csv"]')).toBeVisible();
+
 	// The sample generator gives the learner something to score.
 	await page.getByLabel('Rows').fill('300');
 	await page.getByRole('button', { name: 'Generate' }).click();
