@@ -157,7 +157,7 @@ export interface BatchRun extends Omit<BatchStats, 'errors' | 'unseenCategories'
 }
 
 export const RUN_LOG = 'batch_runs_log.csv';
-export const RUN_LOG_COLUMNS = ['run_id', 'started_at', 'finished_at', 'model_name', 'model_version', 'input', 'output', 'rows_in', 'rows_out', 'rows_failed', 'score_min', 'score_mean', 'score_max', 'duration_ms', 'status', 'message'];
+const RUN_LOG_COLUMNS = ['run_id', 'started_at', 'finished_at', 'model_name', 'model_version', 'input', 'output', 'rows_in', 'rows_out', 'rows_failed', 'score_min', 'score_mean', 'score_max', 'duration_ms', 'status', 'message'];
 
 function logRow(run: BatchRun): unknown[] {
 	const n = (v: number) => (Number.isFinite(v) ? v.toFixed(6) : '');
