@@ -9,6 +9,7 @@ import { tableToCsv } from '../../src/cli/main';
 import { generateDelinquencyTable } from '../../src/lib/ml/delinquency-data';
 import { onlineLatencyBench } from './online-latency';
 import { azuremlExportBench } from './azureml-export-bench';
+import { batchBrowserBench } from './batch-browser';
 import { reviewBench } from './review-bench';
 import { searchReport } from './search-bench';
 
@@ -57,8 +58,10 @@ try {
 	row(`batch-score 2,000,000 rows (${bigMb.toFixed(0)} MB), heap capped at 96 MB`, `${s2.totalMs} ms, peak ${s2.maxRssMb.toFixed(0)} MB (${(s2.maxRssMb / bigMb).toFixed(2)}× file)`, 'not run', 'same peak as 1M rows: memory does not grow with the file');
 	console.log(`\n${searchReport.join('\n')}`);
 	console.log(azuremlExportBench(dir).join('\n'));
-	if (existsSync(join(here, '../../build/index.html'))) console.log([...(await reviewBench()), ...(await onlineLatencyBench())].join('\n'));
-	else console.log('review and online endpoint benchmarks skipped: run `npm run build` first');
+	if (existsSync(join(here, '../../build/index.html'))) {
+		console.log([...(await reviewBench()), ...(await onlineLatencyBench())].join('\n'));
+		console.log((await batchBrowserBench(join(dir, 'accounts_1000000.csv'), dir)).join('\n'));
+	} else console.log('review, online endpoint and browser batch benchmarks skipped: run `npm run build` first');
 	console.log('\nPrep Lab benchmarks (ours vs scikit-learn 1.2 / pandas, same files, same run)\n');
 	const widths = [0, 1, 2, 3].map((i) => Math.max(...[['task', 'Prep Lab', 'scikit-learn / pandas', 'ratio'], ...rows].map((r) => r[i]!.length)));
 	for (const r of [['task', 'Prep Lab', 'scikit-learn / pandas', 'ratio'], ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join(' | '));

@@ -124,6 +124,32 @@ const screens: Screen[] = [
 			await expect(page.getByTestId('compare')).toBeVisible();
 		}
 	},
+	{ name: 'lab data: empty zones', open: at('/lab/data', (p) => expect(p.getByTestId('zone-raw')).toContainText('No raw files yet')) },
+	{
+		name: 'lab data: a sample file previewed',
+		open: async (page) => {
+			await page.goto('/lab/data');
+			await page.getByLabel('Rows').fill('200');
+			await page.getByRole('button', { name: 'Generate' }).click();
+			await page.getByRole('button', { name: /^Preview raw\/accounts_/ }).click();
+			await expect(page.getByTestId('preview').locator('tbody tr')).toHaveCount(20);
+		}
+	},
+	{ name: 'lab batch: no model yet', open: at('/lab/batch', (p) => expect(p.getByTestId('no-models')).toBeVisible()) },
+	{
+		name: 'lab batch: a job with failed rows',
+		open: async (page) => {
+			await trainSmallModel(page);
+			await page.getByRole('button', { name: 'Register model' }).click();
+			await expect(page.getByTestId('registered')).toContainText('version 1');
+			await page.goto('/lab/data');
+			await page.getByLabel('Files (or drop them here)').setInputFiles([{ name: 'daily.csv', mimeType: 'text/csv', buffer: Buffer.from('account_id,credit_utilization,days_past_due_12m,num_open_accounts,annual_income,debt_to_income,months_on_book,payment_to_balance,region\nA1,0.5,0,3,40000,0.3,24,0.1,north\nA2,lots,0,3,40000,0.3,24,0.1,north\n') }]);
+			await expect(page.getByTestId('data-notice')).toBeVisible();
+			await page.goto('/lab/batch');
+			await page.getByRole('button', { name: 'Invoke' }).click();
+			await expect(page.getByTestId('error-log')).toBeVisible();
+		}
+	},
 	{
 		name: 'lab responsible AI: one version',
 		open: async (page) => {

@@ -15,14 +15,18 @@ export type StorageEstimator = () => Promise<{ usage?: number; quota?: number }>
 
 const browserEstimate: StorageEstimator = async () => (typeof navigator !== 'undefined' && 'storage' in navigator ? navigator.storage.estimate() : {});
 
-export function idbDatastore(db: PrepLabDb, now: () => Date = () => new Date(), estimate: StorageEstimator = browserEstimate): Datastore {
-	/** Refuses a write before anything is stored if it cannot fit (with a 5 % margin for the database itself). */
-	const ensureRoom = async (bytes: number) => {
-		const { usage, quota } = await estimate();
-		if (quota === undefined || usage === undefined) return;
-		const free = quota * 0.95 - usage;
-		if (bytes > free) throw new QuotaError(bytes, free);
-	};
+/** Refuses a write before anything is stored if it cannot fit (with a 5 % margin for the database itself). */
+export async function ensureRoom(bytes: number, estimate: StorageEstimator = browserEstimate): Promise<void> {
+	const { usage, quota } = await estimate();
+	if (quota === undefined || usage === undefined) return;
+	const free = quota * 0.95 - usage;
+	if (bytes > free) throw new QuotaError(bytes, free);
+}
+
+/** How much a writer collects as strings before folding them into its Blob. */
+export const WRITER_FOLD_BYTES = 4 * 2 ** 20;
+
+export function idbDatastore(db: PrepLabDb, now: () => Date = () => new Date(), estimate: StorageEstimator = browserEstimate, foldBytes = WRITER_FOLD_BYTES): Datastore {
 	const put = (zone: Zone, name: string, blob: Blob) =>
 		db.put('files', { zone, name, blob, size: blob.size, modifiedAt: now().toISOString() } satisfies StoredFile);
 	const get = async (zone: Zone, name: string) => {
@@ -44,12 +48,12 @@ export function idbDatastore(db: PrepLabDb, now: () => Date = () => new Date(), 
 		async writeText(zone, name, text) {
 			checkFileName(name);
 			const blob = new Blob([text], { type: 'text/csv' });
-			await ensureRoom(blob.size);
+			await ensureRoom(blob.size, estimate);
 			await put(zone, name, blob);
 		},
 		async writeBlob(zone, name, blob) {
 			checkFileName(name);
-			await ensureRoom(blob.size);
+			await ensureRoom(blob.size, estimate);
 			await put(zone, name, blob);
 		},
 		async appendText(zone, name, text) {
@@ -63,23 +67,36 @@ export function idbDatastore(db: PrepLabDb, now: () => Date = () => new Date(), 
 		},
 		async createWriter(zone, name): Promise<FileWriter> {
 			checkFileName(name);
-			// Parts are collected and stored once, on close: a failed run never leaves half a file.
-			const parts: string[] = [];
+			// Nothing is stored until close, so a failed run never leaves half a file. Parts are folded
+			// into a Blob every few MB: Chromium can then keep the output out of the JS heap.
+			let blob = new Blob([], { type: 'text/csv' });
+			let parts: string[] = [];
+			let partsBytes = 0;
 			let open = true;
+			const fold = () => {
+				blob = new Blob([blob, ...parts], { type: 'text/csv' });
+				parts = [];
+				partsBytes = 0;
+			};
 			return {
 				async write(text) {
 					if (!open) throw new Error('writer is closed');
 					parts.push(text);
+					// String length counts UTF-16 units: close enough to bytes for deciding when to fold.
+					partsBytes += text.length;
+					if (partsBytes >= foldBytes) fold();
 				},
 				async close() {
+					if (!open) throw new Error('writer is closed');
 					open = false;
-					const blob = new Blob(parts, { type: 'text/csv' });
-					await ensureRoom(blob.size);
+					fold();
+					await ensureRoom(blob.size, estimate);
 					await put(zone, name, blob);
 				},
 				async abort() {
 					open = false;
-					parts.length = 0;
+					parts = [];
+					blob = new Blob([]);
 				}
 			};
 		},

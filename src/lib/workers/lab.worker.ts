@@ -1,11 +1,16 @@
 /// <reference lib="webworker" />
-// Runs CSV reading and training off the main thread so the page stays responsive.
+// Runs CSV reading, training and batch scoring off the main thread so the page stays responsive.
+import { getLabStorage } from '../db/browser-storage';
+import { ensureRoom } from '../db/idb-datastore';
+import { estimateOutputBytes } from '../lab/batch-job';
+import { batchScore, type BatchRun } from '../lab/batch-score';
+import { resolveVersion } from '../lab/registry';
 import { previewCsv, readCsvTable } from '../ml/csv-read';
 import { CsvSchemaError } from '../ml/csv-schema';
 import { DELINQUENCY_SCHEMA, generateDelinquencyTable } from '../ml/delinquency-data';
 import { runSweep } from '../ml/sweep';
 import { cvEvaluator } from '../ml/sweep-trial';
-import { trainModel } from '../ml/train-model';
+import { MODEL_NAME, trainModel } from '../ml/train-model';
 import type { DataSource, LabError, LabProgress, LabRequest, LabResult, WorkerReply, WorkerRequest } from './protocol';
 
 async function load(source: DataSource, progress: (p: LabProgress) => void) {
@@ -20,6 +25,7 @@ async function load(source: DataSource, progress: (p: LabProgress) => void) {
 // `signal` is aborted when the page cancels a request listed in COOPERATIVE_CANCEL.
 async function handle(request: LabRequest, progress: (p: LabProgress) => void, signal: AbortSignal): Promise<LabResult> {
 	if (request.kind === 'preview') return { kind: 'preview', preview: await previewCsv(request.file, request.targetHint) };
+	if (request.kind === 'batch') return { kind: 'batch', run: await batchJob(request, progress, signal) };
 	if (request.kind === 'sweep') {
 		const { table, schema } = await load(request.source, progress);
 		const { config, folds } = request;
@@ -36,6 +42,23 @@ async function handle(request: LabRequest, progress: (p: LabProgress) => void, s
 	const offset = 0.3;
 	const outcome = trainModel(table, schema, params, (p) => progress({ ...p, fraction: offset + p.fraction * (1 - offset) }));
 	return { kind: 'train', outcome, schema, rows: table.rows };
+}
+
+/** Runs in this worker (storage works here: getDb() touches no window); failed and cancelled runs are results too. */
+async function batchJob({ input, model, settings }: Extract<LabRequest, { kind: 'batch' }>, progress: (p: LabProgress) => void, signal: AbortSignal): Promise<BatchRun> {
+	const storage = await getLabStorage();
+	const version = await resolveVersion(storage.registry, MODEL_NAME, model);
+	const { size } = await storage.datastore.openCsv(input.zone, input.name);
+	// Refuse before reading a row if the output clearly cannot fit; close() checks the real size again.
+	await ensureRoom(estimateOutputBytes(size, settings.outputAction));
+	progress({ stage: 'scoring', fraction: 0, rows: 0 });
+	try {
+		return await batchScore(storage, version, input, settings, { signal, onProgress: (fraction, rows) => progress({ stage: 'scoring', fraction, rows }) });
+	} catch (e) {
+		const run = (e as { run?: BatchRun }).run;
+		if (run) return run;
+		throw e;
+	}
 }
 
 const running = new Map<number, AbortController>();

@@ -1,4 +1,6 @@
 // The one message union shared by the page and the lab worker. Nobody else invents a shape.
+import type { BatchRun, BatchSettings } from '../lab/batch-score';
+import type { Zone } from '../lab/storage';
 import type { CsvPreview } from '../ml/csv-read';
 import type { TrainParams } from '../ml/model-artifact';
 import type { SweepConfig, SweepEvent, SweepResult } from '../ml/sweep';
@@ -12,16 +14,22 @@ export type DataSource = { kind: 'generate'; rows: number; seed: number; schema?
 export type LabRequest =
 	| { kind: 'preview'; file: Blob; targetHint?: string }
 	| { kind: 'train'; source: DataSource; params: TrainParams }
-	| { kind: 'sweep'; source: DataSource; config: SweepConfig; folds: number };
+	| { kind: 'sweep'; source: DataSource; config: SweepConfig; folds: number }
+	/** A batch endpoint job: score a datastore file with a registered version (number, `latest` or an alias). */
+	| { kind: 'batch'; input: { zone: Zone; name: string }; model: string; settings: BatchSettings };
 
 export type LabResult =
 	| { kind: 'preview'; preview: CsvPreview }
 	| { kind: 'train'; outcome: TrainOutcome; schema: ColumnSchema[]; rows: number }
-	| { kind: 'sweep'; result: SweepResult; rows: number };
+	| { kind: 'sweep'; result: SweepResult; rows: number }
+	/** The logged run, whether it succeeded, failed or was cancelled. */
+	| { kind: 'batch'; run: BatchRun };
 
 export interface LabProgress {
-	stage: 'reading' | 'generating' | 'preparing' | 'fitting' | 'cross-validating' | 'evaluating' | 'sweeping';
+	stage: 'reading' | 'generating' | 'preparing' | 'fitting' | 'cross-validating' | 'evaluating' | 'sweeping' | 'scoring';
 	fraction: number;
+	/** While scoring: data rows read so far. */
+	rows?: number;
 	loss?: number;
 	/** While sweeping: a trial started, reported an interval, or finished. */
 	event?: SweepEvent;
@@ -41,7 +49,7 @@ export interface LabError {
  * so it can finish cleanly (log the run as cancelled, discard partial output); any other request
  * is cancelled by terminating the worker.
  */
-export const COOPERATIVE_CANCEL: ReadonlySet<LabRequest['kind']> = new Set<LabRequest['kind']>([]);
+export const COOPERATIVE_CANCEL: ReadonlySet<LabRequest['kind']> = new Set<LabRequest['kind']>(['batch']);
 
 export type WorkerRequest = { requestId: number; request: LabRequest } | { requestId: number; cancel: true };
 

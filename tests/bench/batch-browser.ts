@@ -1,0 +1,152 @@
+// Batch endpoint throughput in Chromium against the built app, and the CLI (`npm run lab -- score`)
+// on the same 1M-row file in the same run. Memory is resident set size sampled from /proc every
+// 100 ms: for the browser, the renderer process that runs the page and its lab worker (a dedicated
+// worker lives in its page's process); for the CLI, its one Node process. Needs `npm run build`.
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+
+const PORT = 4198;
+const root = join(import.meta.dirname, '../..');
+const cli = join(root, 'src/cli/bin.js');
+
+function rssMb(pid: number): number {
+	try {
+		const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+		return m ? Number(m[1]) / 1024 : 0;
+	} catch {
+		return 0; // the process has exited
+	}
+}
+
+/** Chromium renderer processes started by this process (the browser is our child, its renderers its children). */
+function renderers(ancestor: number): number[] {
+	const children = new Map<number, number[]>();
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const ppid = Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))![1]);
+			children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+		} catch {
+			/* gone */
+		}
+	}
+	const all: number[] = [];
+	const walk = (pid: number) => (children.get(pid) ?? []).forEach((c) => (all.push(c), walk(c)));
+	walk(ancestor);
+	return all.filter((pid) => {
+		try {
+			return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
+		} catch {
+			return false;
+		}
+	});
+}
+
+function sampler(read: () => number) {
+	let peak = read();
+	const timer = setInterval(() => (peak = Math.max(peak, read())), 100);
+	return () => {
+		clearInterval(timer);
+		return Math.max(peak, read());
+	};
+}
+
+async function cliScore(file: string, dir: string) {
+	const lab = join(dir, 'cli-lab');
+	mkdirSync(join(lab, 'raw'), { recursive: true });
+	const run = (...args: string[]) => execFileSync(process.execPath, [cli, ...args, '--root', lab], { cwd: root, encoding: 'utf8' });
+	run('generate', '--rows', '1000', '--seed', '1', '--out', join(lab, 'raw/train.csv'));
+	run('train', '--data', join(lab, 'raw/train.csv'));
+	const t0 = performance.now();
+	const child = spawn(process.execPath, [cli, 'score', '--data', file, '--out', join(lab, 'curated/out.csv'), '--mini-batch-size', '10000', '--root', lab], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+	const stop = sampler(() => rssMb(child.pid!));
+	let out = '';
+	child.stdout.on('data', (d) => (out += d));
+	await new Promise((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve(code) : reject(new Error(`CLI score exited with ${code}`)))));
+	const ms = performance.now() - t0;
+	return { ms, peakMb: stop(), rows: JSON.parse(out.trim().split('\n').at(-1)!).rowsOut as number };
+}
+
+export async function batchBrowserBench(file: string, dir: string): Promise<string[]> {
+	if (!existsSync(join(root, 'build/index.html'))) return ['batch endpoint in Chromium skipped: run `npm run build` first'];
+	const sizeMb = statSync(file).size / 2 ** 20;
+	const server = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore' });
+	const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+	try {
+		for (let i = 0; i < 50; i++) {
+			try {
+				await fetch(`http://127.0.0.1:${PORT}/`);
+				break;
+			} catch {
+				await new Promise((r) => setTimeout(r, 200));
+			}
+		}
+		const page = await (await browser.newContext()).newPage();
+		const base = `http://127.0.0.1:${PORT}`;
+		const ready = () => page.locator('html[data-interactive]').waitFor();
+		await page.goto(`${base}/lab/train`);
+		await ready();
+		await page.getByLabel('Rows').fill('1000');
+		await page.getByRole('button', { name: 'Train', exact: true }).click();
+		await page.getByRole('button', { name: 'Register model' }).click();
+		await page.getByTestId('registered').waitFor();
+
+		// The file goes into raw/ the way a learner puts it there: the Data page's upload.
+		await page.goto(`${base}/lab/data`);
+		await ready();
+		const name = file.split('/').at(-1)!;
+		await page.getByLabel('Files (or drop them here)').setInputFiles(file);
+		await page.getByTestId('data-notice').filter({ hasText: `raw/${name}` }).waitFor({ timeout: 120_000 });
+
+		await page.goto(`${base}/lab/batch`);
+		await ready();
+		await page.getByLabel('Input file').selectOption(`raw/${name}`);
+		await page.getByLabel('mini_batch_size').fill('10000');
+		const pids = () => renderers(process.pid);
+		const rendererRss = () => Math.max(0, ...pids().map(rssMb));
+		const before = rendererRss();
+		const stop = sampler(rendererRss);
+		const t0 = performance.now();
+		await page.getByRole('button', { name: 'Invoke' }).click();
+		const result = page.locator('[data-testid=batch-result]');
+		await result.waitFor({ timeout: 600_000 });
+		const ms = performance.now() - t0;
+		const peak = stop();
+		const status = await result.getAttribute('data-status');
+		const rowsOut = Number((await result.getByTestId('rows-out').textContent())!.replace(/,/g, ''));
+		if (status !== 'succeeded') throw new Error(`browser batch job ${status}`);
+
+		const c = await cliScore(file, dir);
+		const rate = (rows: number, t: number) => `${Math.round(rows / (t / 1000)).toLocaleString('en')} rows/s`;
+		return [
+			`\nBatch endpoint, ${rowsOut.toLocaleString('en')} rows (${sizeMb.toFixed(0)} MB CSV), append_row, mini_batch_size 10000`,
+			`  Chromium (lab worker, IndexedDB in and out): ${(ms / 1000).toFixed(1)} s, ${rate(rowsOut, ms)}, renderer peak RSS ${peak.toFixed(0)} MB (${before.toFixed(0)} MB before the job, +${(peak - before).toFixed(0)} MB)`,
+			`  CLI (npm run lab -- score, file to file):    ${(c.ms / 1000).toFixed(1)} s, ${rate(c.rows, c.ms)}, peak RSS ${c.peakMb.toFixed(0)} MB (includes tsx start-up)`,
+			`  browser / CLI time: ${(ms / c.ms).toFixed(2)}×`
+		];
+	} finally {
+		await browser.close();
+		server.kill();
+	}
+}
+
+// Run on its own: `node --import tsx tests/bench/batch-browser.ts <file.csv>` (a 1M-row file is generated when none is given).
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+	const { tmpdir } = await import('node:os');
+	const dir = mkdtempSync(join(tmpdir(), 'prep-lab-batch-bench-'));
+	try {
+		let file = process.argv[2];
+		if (!file) {
+			const { tableCsvSlices } = await import('../../src/lib/lab/sample-accounts');
+			const { generateDelinquencyTable } = await import('../../src/lib/ml/delinquency-data');
+			file = join(dir, 'accounts_1000000.csv');
+			writeFileSync(file, [...tableCsvSlices(generateDelinquencyTable(1_000_000, 7))].join(''));
+		}
+		console.log((await batchBrowserBench(file, dir)).join('\n'));
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
