@@ -1,0 +1,64 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+async function goOffline(page: Page, context: import('@playwright/test').BrowserContext) {
+	await page.goto('/');
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) {
+			await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+		}
+	});
+	await context.setOffline(true);
+	const home = await page.reload();
+	expect(home?.fromServiceWorker()).toBe(true);
+}
+
+async function registerSmallModel(page: Page) {
+	await page.goto('/lab/train');
+	await page.getByLabel('Rows').fill('1000');
+	await page.getByRole('button', { name: 'Train', exact: true }).click();
+	await expect(page.getByTestId('train-result')).toBeVisible();
+	await page.getByRole('button', { name: 'Register model' }).click();
+	await expect(page.getByTestId('registered')).toContainText('version 1');
+}
+
+test('offline: a simulated month drifts, a challenger retrained on recent days is compared and promoted', async ({ page, context }) => {
+	test.setTimeout(120_000);
+	await goOffline(page, context);
+	await registerSmallModel(page);
+
+	await page.goto('/lab/monitor');
+	await expect(page.getByTestId('no-days')).toBeVisible();
+	await expect(page.getByLabel('Model version')).toHaveValue('1');
+	await expect(page.getByLabel('Days', { exact: true })).toHaveValue('30');
+	await expect(page.getByLabel('Sudden shift from day')).toHaveValue('20');
+	await page.getByLabel('Rows per day').fill('300');
+	await page.getByRole('button', { name: 'Simulate and score' }).click();
+	await expect(page.getByTestId('pipeline-message')).toContainText('Scored 30 days (9,000 accounts) with delinquency:1');
+
+	const banner = page.getByTestId('drift-banner');
+	await expect(banner).toHaveAttribute('role', 'alert');
+	await expect(banner).toContainText('Significant drift');
+	await expect(page.getByTestId('drift-table').locator('tr', { hasText: 'days_past_due_12m' })).toHaveAttribute('data-band', 'significant');
+	await expect(page.getByTestId('drift-table').locator('tr', { hasText: 'prediction (score)' })).toBeVisible();
+
+	// One date again, on the existing raw file.
+	await page.getByLabel('Run one date').check();
+	await page.getByRole('button', { name: 'Run the pipeline' }).click();
+	await expect(page.getByTestId('pipeline-message')).toContainText('Scored 1 day (300 accounts)');
+
+	await page.getByLabel('Days to train on (most recent)').fill('7');
+	await page.getByRole('button', { name: 'Train a challenger' }).click();
+	const comparison = page.getByTestId('comparison');
+	await expect(comparison).toContainText('Champion delinquency:1 against challenger delinquency:2');
+	await expect(comparison.getByTestId('champion-rocAuc')).toHaveText(/^0\.\d{4}$/);
+	await expect(comparison.getByTestId('challenger-rocAuc')).toHaveText(/^0\.\d{4}/);
+	await comparison.getByRole('button', { name: 'Promote challenger' }).click();
+	await expect(page.getByTestId('promoted')).toContainText('Version 2 is now champion');
+	await expect(page.getByLabel('Model version')).toHaveValue('2');
+
+	await page.goto('/lab/models');
+	await expect(page.locator('tr[data-version="2"] .alias')).toHaveText(['champion']);
+	await expect(page.locator('tr[data-version="1"] .alias')).toHaveCount(0);
+});
