@@ -40,7 +40,7 @@ test('offline: a simulated month drifts, a challenger retrained on recent days i
 	const banner = page.getByTestId('drift-banner');
 	await expect(banner).toHaveAttribute('role', 'alert');
 	await expect(banner).toContainText('Significant drift');
-	await expect(page.getByTestId('drift-table').locator('tr', { hasText: 'days_past_due_12m' })).toHaveAttribute('data-band', 'significant');
+	await expect(page.getByTestId('drift-table').locator('tr', { hasText: 'months_on_book' })).toHaveAttribute('data-band', 'significant');
 	await expect(page.getByTestId('drift-table').locator('tr', { hasText: 'prediction (score)' })).toBeVisible();
 
 	// One date again, on the existing raw file.
@@ -61,4 +61,55 @@ test('offline: a simulated month drifts, a challenger retrained on recent days i
 	await page.goto('/lab/models');
 	await expect(page.locator('tr[data-version="2"] .alias')).toHaveText(['champion']);
 	await expect(page.locator('tr[data-version="1"] .alias')).toHaveCount(0);
+});
+
+test('cancelling a simulation stops between days and keeps the days that ran', async ({ page }) => {
+	await registerSmallModel(page);
+	await page.goto('/lab/monitor');
+	await page.getByLabel('Rows per day').fill('20000');
+	await page.getByRole('button', { name: 'Simulate and score' }).click();
+	await expect(page.getByRole('status').filter({ hasText: /day 2 of 30/ })).toBeVisible();
+	await page.getByRole('button', { name: 'Cancel' }).click();
+	const message = page.getByTestId('pipeline-message');
+	await expect(message).toContainText(/Cancelled after \d+ of 30 days/);
+	const ran = Number(/after (\d+) of/.exec((await message.textContent()) ?? '')![1]);
+	expect(ran).toBeGreaterThanOrEqual(1);
+	expect(ran).toBeLessThan(30);
+	await expect(page.getByTestId('drift-table')).toBeVisible();
+	await expect(page.getByText(`${ran} day${ran === 1 ? '' : 's'} read from`)).toBeVisible();
+});
+
+test('a version registered without a training profile says how to get drift', async ({ page }) => {
+	await registerSmallModel(page);
+	// Simulate an older version: drop the profile from the stored artifact.
+	await page.evaluate(async () => {
+		const dbs = await indexedDB.databases();
+		const name = dbs.find((d) => d.name?.toLowerCase().includes('prep'))!.name!;
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const open = indexedDB.open(name);
+			open.onsuccess = () => resolve(open.result);
+			open.onerror = () => reject(open.error);
+		});
+		const tx = db.transaction('models', 'readwrite');
+		const store = tx.objectStore('models');
+		await new Promise<void>((resolve) => {
+			store.openCursor().onsuccess = (e) => {
+				const cursor = (e.target as IDBRequest<IDBCursorWithValue | null>).result;
+				if (!cursor) return resolve();
+				const { profile: _dropped, ...rest } = cursor.value;
+				cursor.update(rest);
+				cursor.continue();
+			};
+		});
+		db.close();
+	});
+	await page.goto('/lab/monitor');
+	await expect(page.getByTestId('no-profile')).toContainText('register a new version to monitor drift');
+	await page.getByLabel('Days', { exact: true }).fill('2');
+	await page.getByLabel('Rows per day').fill('100');
+	await page.getByLabel('Sudden shift from day').fill('2');
+	await page.getByRole('button', { name: 'Simulate and score' }).click();
+	await expect(page.getByTestId('pipeline-message')).toContainText('Scored 2 days');
+	await expect(page.getByTestId('drift-table').locator('tbody tr')).toHaveCount(1);
+	await expect(page.getByTestId('drift-table')).toContainText('prediction (score)');
 });

@@ -1,6 +1,6 @@
 // Simulated production days for the daily pipeline: one generator setting per day, drifting
 // gradually (customers slowly take on more debt) and optionally shifting suddenly from one day on
-// (a shock that raises missed payments). The label column stays in each file: in the seed story
+// (a campaign brings in a wave of new accounts). The label column stays in each file: in the seed story
 // labels "arrive later", and the retrain uses them.
 import { DELINQUENCY_NUMERIC, type GenerateOptions } from '../ml/delinquency-data';
 
@@ -18,12 +18,16 @@ export interface SimulationSettings {
 	suddenShift: number;
 }
 
-export const DEFAULT_SIMULATION: Omit<SimulationSettings, 'startDate'> = { days: 30, seed: 2026, rowsPerDay: 2000, gradualDrift: 0.6, suddenShiftDay: 20, suddenShift: 1.2 };
+export const DEFAULT_SIMULATION: Omit<SimulationSettings, 'startDate'> = { days: 30, seed: 2026, rowsPerDay: 2000, gradualDrift: 0.5, suddenShiftDay: 20, suddenShift: 0.8 };
 
-/** Per standard unit of gradualDrift: utilisation and debt load creep up while income slips. */
-export const GRADUAL_DIRECTION: Readonly<Record<string, number>> = { credit_utilization: 1, debt_to_income: 1, annual_income: -0.5 };
-/** Per standard unit of suddenShift: more missed payments, smaller repayments. */
-export const SUDDEN_DIRECTION: Readonly<Record<string, number>> = { days_past_due_12m: 1, payment_to_balance: -0.6 };
+/**
+ * Per standard unit of gradualDrift: debt load creeps up while income slips. Features the generator
+ * clamps at 0 (utilisation, repayments) are left alone: shifting their pile of zeros empties a
+ * whole bin at once, which reads as a jump, not a gradual drift.
+ */
+export const GRADUAL_DIRECTION: Readonly<Record<string, number>> = { debt_to_income: 1, annual_income: -0.6 };
+/** Per standard unit of suddenShift: a campaign brings in many new accounts (fewer months on book). */
+export const SUDDEN_DIRECTION: Readonly<Record<string, number>> = { months_on_book: -1 };
 
 export interface SimulatedDay {
 	/** 1-based day number. */

@@ -42,11 +42,16 @@ describe('a simulated month', () => {
 		expect(first.features.every((f) => f.band === 'none')).toBe(true);
 		expect(first.prediction!.band).toBe('none');
 
-		const dpd = (k: number) => reports[k]!.features.find((f) => f.name === 'days_past_due_12m')!;
-		expect(dpd(18).band).toBe('none');
-		expect(dpd(19).band).toBe('significant');
-		expect(last.features.find((f) => f.name === 'credit_utilization')!.psi).toBeGreaterThan(reports[10]!.features.find((f) => f.name === 'credit_utilization')!.psi);
-		expect(last.prediction!.band).toBe('significant');
+		const tenure = (k: number) => reports[k]!.features.find((f) => f.name === 'months_on_book')!;
+		expect(tenure(18).band).toBe('none');
+		expect(tenure(19).band).toBe('significant');
+		const debt = (k: number) => reports[k]!.features.find((f) => f.name === 'debt_to_income')!;
+		expect(debt(0).band).toBe('none');
+		expect(debt(29).psi).toBeGreaterThan(debt(14).psi);
+		expect(debt(29).band).not.toBe('none');
+		// More accounts score high after the shift: prediction drift, milder than the input drift.
+		expect(last.prediction!.band).not.toBe('none');
+		expect(last.prediction!.psi).toBeGreaterThan(first.prediction!.psi);
 		expect(last.buckets.high).toBeGreaterThan(first.buckets.high);
 		expect(worstDrift(last)!.drift.band).toBe('significant');
 
@@ -69,7 +74,7 @@ describe('a simulated month', () => {
 
 		// Measured against the new champion's own training data, the last day no longer drifts much.
 		const after = await monitorDays(storage, challenger, outcome.test.p);
-		expect(after.at(-1)!.features.find((f) => f.name === 'days_past_due_12m')!.band).toBe('none');
+		expect(after.at(-1)!.features.find((f) => f.name === 'months_on_book')!.band).toBe('none');
 	});
 
 	it('gives charts one point per day and the band lines', async () => {

@@ -21,19 +21,19 @@ describe('simulateDays', () => {
 
 	it('drifts gradually from none on day 1 to the full strength on the last day', () => {
 		const days = simulateDays({ ...settings, suddenShiftDay: null });
-		const utilisation = days.map((d) => d.options.shift['credit_utilization'] ?? 0);
+		const utilisation = days.map((d) => d.options.shift['debt_to_income'] ?? 0);
 		expect(utilisation[0]).toBe(0);
 		expect(utilisation[29]).toBeCloseTo(settings.gradualDrift, 12);
 		expect(utilisation.every((u, k) => k === 0 || u > utilisation[k - 1]!)).toBe(true);
 		expect(days[29]!.options.shift['annual_income']).toBeLessThan(0);
-		expect(days.every((d) => d.options.shift['days_past_due_12m'] === undefined)).toBe(true);
+		expect(days.every((d) => d.options.shift['months_on_book'] === undefined)).toBe(true);
 	});
 
 	it('adds the sudden shift from its day on', () => {
 		const days = simulateDays({ ...settings, gradualDrift: 0, suddenShiftDay: 20 });
 		expect(days[18]!.options.shift).toEqual({});
-		expect(days[19]!.options.shift['days_past_due_12m']).toBe(settings.suddenShift);
-		expect(days[29]!.options.shift['days_past_due_12m']).toBe(settings.suddenShift);
+		expect(days[19]!.options.shift['months_on_book']).toBe(-settings.suddenShift);
+		expect(days[29]!.options.shift['months_on_book']).toBe(-settings.suddenShift);
 	});
 
 	it('refuses bad settings with a message naming the setting', () => {
