@@ -57,6 +57,8 @@ test('offline: a simulated month drifts, a challenger retrained on recent days i
 	await comparison.getByRole('button', { name: 'Promote challenger' }).click();
 	await expect(page.getByTestId('promoted')).toContainText('Version 2 is now champion');
 	await expect(page.getByLabel('Model version')).toHaveValue('2');
+	// The days in curated/ were scored by version 1: the page says so instead of mixing the two up.
+	await expect(page.getByTestId('scored-by')).toContainText('come from delinquency:1');
 
 	await page.goto('/lab/models');
 	await expect(page.locator('tr[data-version="2"] .alias')).toHaveText(['champion']);

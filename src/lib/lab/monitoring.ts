@@ -5,6 +5,7 @@ import { readCsv } from '../ml/csv-read';
 import { isMissing, parseNumber } from '../ml/csv-schema';
 import { countValue, emptyCounts, featureDrift, scoreProfile, type Drift, type FeatureProfile, type NumericProfile } from '../ml/drift';
 import type { ModelVersion } from '../ml/model-artifact';
+import { RUN_LOG } from './batch-score';
 import { fileDate } from './pipeline-simulation';
 import type { LabStorage } from './storage';
 
@@ -20,6 +21,8 @@ export interface FeatureDrift extends Drift {
 export interface DayReport {
 	date: string;
 	file: string;
+	/** The version whose scores the file holds (its latest successful run in the run log), if logged. */
+	scoredBy: number | null;
 	rows: number;
 	/** Rows per score bin (SCORE_BINS equal bins over 0..1). */
 	scoreHistogram: number[];
@@ -76,10 +79,11 @@ export class DayAccumulator {
 		}
 	}
 
-	report(date: string, file: string): DayReport {
+	report(date: string, file: string, scoredBy: number | null = null): DayReport {
 		return {
 			date,
 			file,
+			scoredBy,
 			rows: this.rows,
 			scoreHistogram: [...this.scoreHistogram],
 			buckets: { ...this.buckets },
@@ -98,15 +102,37 @@ export async function scoredDays(storage: LabStorage): Promise<{ date: string; n
 		.sort((a, b) => a.date.localeCompare(b.date));
 }
 
+/** Per date, the version of the latest successful pipeline run on raw/accounts_<date>.csv, from logs/batch_runs_log.csv. */
+export async function scoringVersions(storage: LabStorage): Promise<Record<string, number>> {
+	if (!(await storage.datastore.exists('logs', RUN_LOG))) return {};
+	const versions: Record<string, number> = {};
+	let input = -1;
+	let version = -1;
+	let status = -1;
+	await readCsv(await storage.datastore.readText('logs', RUN_LOG), {
+		header(names) {
+			[input, version, status] = ['input', 'model_version', 'status'].map((c) => names.indexOf(c)) as [number, number, number];
+		},
+		rows(rows) {
+			for (const row of rows) {
+				const date = /^raw\//.test(row[input] ?? '') ? fileDate(row[input]!.slice(4)) : null;
+				if (date && row[status] === 'succeeded' && /^\d+$/.test(row[version] ?? '')) versions[date] = Number(row[version]);
+			}
+		}
+	});
+	return versions;
+}
+
 /** One report per scored day, measured against the version's training profile and held-out scores. */
 export async function monitorDays(storage: LabStorage, model: Pick<ModelVersion, 'profile'>, heldOutScores: ArrayLike<number> | null): Promise<DayReport[]> {
 	const scoreReference = heldOutScores && heldOutScores.length ? scoreProfile(heldOutScores) : null;
+	const scoredBy = await scoringVersions(storage);
 	const reports: DayReport[] = [];
 	for (const { date, name } of await scoredDays(storage)) {
 		const day = new DayAccumulator(model.profile?.features ?? [], scoreReference);
 		const { input, size } = await storage.datastore.openCsv('curated', name);
 		await readCsv(input, { header: (names) => day.header(names, `curated/${name}`), rows: (rows) => day.add(rows) }, { size });
-		reports.push(day.report(date, `curated/${name}`));
+		reports.push(day.report(date, `curated/${name}`, scoredBy[date] ?? null));
 	}
 	return reports;
 }

@@ -37,6 +37,7 @@ describe('a simulated month', () => {
 		const first = reports[0]!;
 		const last = reports.at(-1)!;
 		expect(first.rows).toBe(1000);
+		expect(first.scoredBy).toBe(1);
 		expect(first.buckets.low + first.buckets.medium + first.buckets.high).toBe(1000);
 		expect(first.scoreHistogram.reduce((s, c) => s + c, 0)).toBe(1000);
 		expect(first.features.every((f) => f.band === 'none')).toBe(true);
@@ -74,8 +75,11 @@ describe('a simulated month', () => {
 
 		// Measured against the new champion's own training data, the last day no longer drifts much.
 		const after = await monitorDays(storage, challenger, outcome.test.p);
+		expect(after.at(-1)!.scoredBy).toBe(1);
+		await runDailyPipeline(storage, challenger, after.at(-1)!.date);
+		expect((await monitorDays(storage, challenger, outcome.test.p)).map((r) => r.scoredBy).slice(-2)).toEqual([1, 2]);
 		expect(after.at(-1)!.features.find((f) => f.name === 'months_on_book')!.band).toBe('none');
-	});
+	}, 20_000);
 
 	it('gives charts one point per day and the band lines', async () => {
 		const { reports } = await month({ days: 5, suddenShiftDay: null, rowsPerDay: 200 });
