@@ -62,7 +62,8 @@ export function riskBucketChart(days: readonly DayReport[]): ChartSpec {
 export function psiChart(days: readonly DayReport[]): ChartSpec {
 	const labels = days.map((d) => d.date);
 	const names = days[0]?.features.map((f) => f.name) ?? [];
-	const palette = [...SERIES_COLOURS, '#1098ad', '#5c940d', '#d6336c'];
+	// Eight feature colours, none of them the prediction's purple; all readable on light and dark backgrounds.
+	const palette = ['#2f7fc1', '#e8590c', '#2b8a3e', '#868e96', '#1098ad', '#5c940d', '#d6336c', '#f59f00'];
 	const datasets: ChartSpec['data']['datasets'] = names.map((name, i) => ({
 		type: 'line' as const,
 		label: name,
@@ -74,7 +75,7 @@ export function psiChart(days: readonly DayReport[]): ChartSpec {
 		tension: 0
 	}));
 	if (days.some((d) => d.prediction)) {
-		datasets.push({ type: 'line', label: 'prediction (score)', data: days.map((d) => d.prediction?.psi ?? null), borderColor: '#212529', backgroundColor: '#212529', borderWidth: 3, pointRadius: 1, tension: 0 });
+		datasets.push({ type: 'line', label: 'prediction (score)', data: days.map((d) => d.prediction?.psi ?? null), borderColor: SERIES_COLOURS[3], backgroundColor: SERIES_COLOURS[3], borderWidth: 3, pointRadius: 2, tension: 0 });
 	}
 	for (const [value, label] of [
 		[PSI_MODERATE, 'moderate (0.1)'],

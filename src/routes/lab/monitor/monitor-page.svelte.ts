@@ -96,6 +96,7 @@ export class MonitorPage {
 	async refresh(): Promise<void> {
 		const model = this.model;
 		this.computing = true;
+		this.error = null;
 		try {
 			const storage = await getLabStorage();
 			const raw = await storage.datastore.list('raw');
