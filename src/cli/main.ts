@@ -5,13 +5,15 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { batchScore, DEFAULT_BATCH_SETTINGS, runDailyPipeline, scoreCsv, type BatchSettings } from '../lib/lab/batch-score';
 import { resolveVersion } from '../lib/lab/registry';
-import { previewCsv, readCsvTable, toCsv } from '../lib/ml/csv-read';
+import { previewCsv, readCsvTable, tableToCsv } from '../lib/ml/csv-read';
 import { CsvSchemaError } from '../lib/ml/csv-schema';
 import { generateDelinquencyTable } from '../lib/ml/delinquency-data';
 import { score, type FieldError, type ScoreResult, type SolverName } from '../lib/ml/model-artifact';
-import type { LabelledTable } from '../lib/ml/table';
 import { DEFAULT_TRAIN_PARAMS, MODEL_NAME, trainModel } from '../lib/ml/train-model';
 import { fsCsvInput, fsFileWriter, fsLabStorage } from './fs-lab-storage';
+
+// Kept here too: the benchmarks and tests import it from the CLI.
+export { tableToCsv };
 
 const USAGE = `Usage: npm run lab -- <command> [options]
 
@@ -42,15 +44,6 @@ function required(value: string | undefined, name: string): string {
 }
 
 const isInt = (n: number) => Number.isInteger(n) && n >= 0;
-
-export function tableToCsv(table: LabelledTable): string {
-	const header = [...table.columns.map((c) => c.name), table.target.name];
-	const rows: unknown[][] = [header];
-	for (let i = 0; i < table.rows; i++) {
-		rows.push([...table.columns.map((c) => (c.kind === 'numeric' ? (Number.isNaN(c.values[i]!) ? '' : c.values[i]) : (c.values[i] ?? ''))), table.target.values[i]]);
-	}
-	return `${toCsv(rows)}\n`;
-}
 
 const ERRORS_SHOWN = 5;
 

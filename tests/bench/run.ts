@@ -10,6 +10,7 @@ import { generateDelinquencyTable } from '../../src/lib/ml/delinquency-data';
 import { onlineLatencyBench } from './online-latency';
 import { azuremlExportBench } from './azureml-export-bench';
 import { batchBrowserBench } from './batch-browser';
+import { monitorBench } from './monitor-bench';
 import { reviewBench } from './review-bench';
 import { searchReport } from './search-bench';
 
@@ -57,6 +58,7 @@ try {
 	const s2 = ours(['score', big, join(dir, 'model_1000000.json'), join(dir, 'ours_scored_2m.csv')], ['--max-old-space-size=96']);
 	row(`batch-score 2,000,000 rows (${bigMb.toFixed(0)} MB), heap capped at 96 MB`, `${s2.totalMs} ms, peak ${s2.maxRssMb.toFixed(0)} MB (${(s2.maxRssMb / bigMb).toFixed(2)}× file)`, 'not run', 'same peak as 1M rows: memory does not grow with the file');
 	console.log(`\n${searchReport.join('\n')}`);
+	console.log((await monitorBench()).join('\n'));
 	console.log(azuremlExportBench(dir).join('\n'));
 	if (existsSync(join(here, '../../build/index.html'))) {
 		console.log([...(await reviewBench()), ...(await onlineLatencyBench())].join('\n'));

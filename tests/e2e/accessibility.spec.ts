@@ -177,6 +177,23 @@ const screens: Screen[] = [
 			await page.getByText('curl and fetch snippets').click();
 		}
 	},
+	{ name: 'lab monitor: no models', open: at('/lab/monitor', (p) => expect(p.getByTestId('no-models')).toBeVisible()) },
+	{
+		name: 'lab monitor: drift and a challenger',
+		open: async (page) => {
+			await trainSmallModel(page);
+			await page.getByRole('button', { name: 'Register model' }).click();
+			await expect(page.getByTestId('registered')).toContainText('version 1');
+			await page.goto('/lab/monitor');
+			await page.getByLabel('Days', { exact: true }).fill('8');
+			await page.getByLabel('Rows per day').fill('200');
+			await page.getByLabel('Sudden shift from day').fill('6');
+			await page.getByRole('button', { name: 'Simulate and score' }).click();
+			await expect(page.getByTestId('drift-banner')).toContainText('Significant drift');
+			await page.getByRole('button', { name: 'Train a challenger' }).click();
+			await expect(page.getByTestId('comparison')).toBeVisible();
+		}
+	},
 	{ name: 'progress', open: at('/progress') },
 	{ name: 'settings', open: at('/settings') },
 	{ name: 'search', open: at('/search?q=endpoint', (p) => expect(p.getByTestId('search-results').locator('li').first()).toBeVisible()) }

@@ -201,3 +201,13 @@ function csvField(value: unknown): string {
 export function toCsv(rows: readonly (readonly unknown[])[]): string {
 	return rows.map((row) => row.map(csvField).join(',')).join('\n');
 }
+
+/** A whole table as CSV text with a header row (the target last); missing values are empty fields. */
+export function tableToCsv(table: LabelledTable): string {
+	const header = [...table.columns.map((c) => c.name), table.target.name];
+	const rows: unknown[][] = [header];
+	for (let i = 0; i < table.rows; i++) {
+		rows.push([...table.columns.map((c) => (c.kind === 'numeric' ? (Number.isNaN(c.values[i]!) ? '' : c.values[i]) : (c.values[i] ?? ''))), table.target.values[i]]);
+	}
+	return `${toCsv(rows)}\n`;
+}

@@ -2,6 +2,7 @@
 // predictions, batch scoring, the CLI, exports). Plain data, so IndexedDB, JSON files and the
 // CLI keep it unchanged; formatVersion lets later releases read older artifacts.
 import { isMissing, parseNumber } from './csv-schema';
+import type { TrainingProfile } from './drift';
 import type { MetricSet } from './metrics';
 import { encodedWidth, type Preprocessor } from './preprocess';
 
@@ -56,6 +57,8 @@ export interface ModelDraft {
 	dataFingerprint: string;
 	trainingMs: number;
 	createdAt: string;
+	/** Distributions of the inputs in the training split: the reference for data drift. Versions registered before it existed have none. */
+	profile?: TrainingProfile;
 }
 
 /** Held-out labels and scores of a version, kept so its curves can be drawn and compared later. */

@@ -16,8 +16,8 @@ export function stratifiedSplit(y: Uint8Array, testFraction: number, seed: numbe
 		for (let i = 0; i < y.length; i++) if (y[i] === label) idx.push(i);
 		shuffle(idx, random);
 		const nTest = Math.round(idx.length * testFraction);
-		test.push(...idx.slice(0, nTest));
-		train.push(...idx.slice(nTest));
+		// A loop, not push(...rows): spreading 300,000 arguments overflows the stack in browsers.
+		for (let k = 0; k < idx.length; k++) (k < nTest ? test : train).push(idx[k]!);
 	}
 	return { train: Uint32Array.from(train).sort(), test: Uint32Array.from(test).sort() };
 }

@@ -1,6 +1,7 @@
 // A training run, end to end: split → fit preprocessing on train → solve → evaluate on test
 // (and optionally cross-validate). Pure, so the worker, the CLI and the tests run the same steps.
 import { balancedSampleWeight } from './class-weight';
+import { trainingProfile } from './drift';
 import { tableFingerprint } from './fingerprint';
 import { fitLogisticGradientDescent } from './logistic-gd';
 import { fitLogisticNewton } from './logistic-newton';
@@ -187,7 +188,8 @@ export function trainModel(
 		solver: { name: params.solver, iterations: model.fit.iterations, converged: model.fit.converged },
 		dataFingerprint: tableFingerprint(table),
 		trainingMs: 0,
-		createdAt: new Date(now()).toISOString()
+		createdAt: new Date(now()).toISOString(),
+		profile: trainingProfile(table, split.train, spec)
 	};
 	draft.trainingMs = now() - started;
 	onProgress({ stage: 'evaluating', fraction: 1 });

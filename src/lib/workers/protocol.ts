@@ -1,5 +1,6 @@
 // The one message union shared by the page and the lab worker. Nobody else invents a shape.
 import type { BatchRun, BatchSettings } from '../lab/batch-score';
+import type { SimulatedDay } from '../lab/pipeline-simulation';
 import type { Zone } from '../lab/storage';
 import type { CsvPreview } from '../ml/csv-read';
 import type { TrainParams } from '../ml/model-artifact';
@@ -10,20 +11,35 @@ import type { TrainOutcome } from '../ml/train-model';
 /** Where training data comes from: the seeded generator (optionally with some columns ignored), or a CSV file with a confirmed schema. */
 export type DataSource = { kind: 'generate'; rows: number; seed: number; schema?: ColumnSchema[] } | { kind: 'csv'; file: Blob; fileName: string; schema: ColumnSchema[] };
 
+/**
+ * One day of the daily pipeline: `generate` writes raw/accounts_<date>.csv from the simulated
+ * day's generator settings first (unless the file exists and `keepExisting` is set); null scores
+ * the raw file that is already there.
+ */
+export interface PipelineDay {
+	date: string;
+	generate: SimulatedDay | null;
+}
+
 /** A sweep's trials cross-validate on the training split; each fold is one reported interval. */
 export type LabRequest =
 	| { kind: 'preview'; file: Blob; targetHint?: string }
 	| { kind: 'train'; source: DataSource; params: TrainParams }
 	| { kind: 'sweep'; source: DataSource; config: SweepConfig; folds: number }
 	/** A batch endpoint job: score a datastore file with a registered version (number, `latest` or an alias). */
-	| { kind: 'batch'; input: { zone: Zone; name: string }; model: string; settings: BatchSettings };
+	| { kind: 'batch'; input: { zone: Zone; name: string }; model: string; settings: BatchSettings }
+
+	| { kind: 'pipeline'; modelVersion: number; days: PipelineDay[]; keepExisting: boolean };
 
 export type LabResult =
 	| { kind: 'preview'; preview: CsvPreview }
 	| { kind: 'train'; outcome: TrainOutcome; schema: ColumnSchema[]; rows: number }
 	| { kind: 'sweep'; result: SweepResult; rows: number }
 	/** The logged run, whether it succeeded, failed or was cancelled. */
-	| { kind: 'batch'; run: BatchRun };
+	| { kind: 'batch'; run: BatchRun }
+
+	/** A cancelled pipeline stops between days and reports the days that ran. */
+	| { kind: 'pipeline'; runs: BatchRun[]; requested: number; cancelled: boolean };
 
 export interface LabProgress {
 	stage: 'reading' | 'generating' | 'preparing' | 'fitting' | 'cross-validating' | 'evaluating' | 'sweeping' | 'scoring';
@@ -33,6 +49,8 @@ export interface LabProgress {
 	loss?: number;
 	/** While sweeping: a trial started, reported an interval, or finished. */
 	event?: SweepEvent;
+	/** While running the pipeline: the day being generated or scored. */
+	day?: { date: string; done: number; total: number };
 }
 
 /** A failure as the user should read it; row and column are set for CSV problems. */
@@ -49,7 +67,7 @@ export interface LabError {
  * so it can finish cleanly (log the run as cancelled, discard partial output); any other request
  * is cancelled by terminating the worker.
  */
-export const COOPERATIVE_CANCEL: ReadonlySet<LabRequest['kind']> = new Set<LabRequest['kind']>(['batch']);
+export const COOPERATIVE_CANCEL: ReadonlySet<LabRequest['kind']> = new Set<LabRequest['kind']>(['batch', 'pipeline']);
 
 export type WorkerRequest = { requestId: number; request: LabRequest } | { requestId: number; cancel: true };
 

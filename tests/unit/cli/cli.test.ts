@@ -23,6 +23,9 @@ describe('prep-lab CLI', () => {
 		expect(trained.metrics.rocAuc).toBeGreaterThan(0.75);
 		expect(JSON.parse(await run(['train', '--data', data, '--root', root, '--solver', 'gd'])).version).toBe(2);
 		expect(existsSync(join(root, 'registry/delinquency/model_v002/model.json'))).toBe(true);
+		// The training profile (the reference for drift monitoring) is part of the artifact on disk too.
+		const onDisk = JSON.parse(readFileSync(join(root, 'registry/delinquency/model_v002/model.json'), 'utf8'));
+		expect(onDisk.profile.features.map((f: { name: string }) => f.name)).toEqual(onDisk.signature.inputs.map((i: { name: string }) => i.name));
 
 		const record = { credit_utilization: 0.9, days_past_due_12m: 3, num_open_accounts: 5, annual_income: 40000, debt_to_income: 0.5, months_on_book: 12, payment_to_balance: 0.05, region: 'south' };
 		const predicted = JSON.parse(await run(['predict', '--root', root, '--version', '1', '--json', JSON.stringify([record])]));

@@ -4,6 +4,13 @@ import { stratifiedKFold, stratifiedSplit } from '../../../src/lib/ml/split';
 import type { LabelledTable } from '../../../src/lib/ml/table';
 
 describe('stratifiedSplit', () => {
+	it('splits half a million rows, the Train page maximum, without overflowing the stack', () => {
+		const y = Uint8Array.from({ length: 500_000 }, (_, i) => (i % 6 === 0 ? 1 : 0));
+		const { train, test } = stratifiedSplit(y, 0.2, 1);
+		expect(train.length + test.length).toBe(500_000);
+		expect(test.length).toBe(100_000);
+	});
+
 	const y = Uint8Array.from({ length: 1000 }, (_, i) => (i % 5 === 0 ? 1 : 0)); // 20 % positive
 
 	it('partitions every row once and keeps the class share, reproducibly', () => {

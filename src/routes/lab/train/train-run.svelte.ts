@@ -3,7 +3,8 @@
 import { getDb } from '$lib/db/browser-db';
 import { getLabStorage } from '$lib/db/browser-storage';
 import { loadDatasetSchemas, saveDatasetSchema } from '$lib/db/dataset-store';
-import { logRun, setRunModelVersion } from '$lib/db/run-store';
+import { registerTrainedModel } from '$lib/db/model-registration';
+import { logRun } from '$lib/db/run-store';
 import { trainRunRecord, type TrainRunInput } from '$lib/lab/train-run-record';
 import type { StoredFileInfo } from '$lib/lab/storage';
 import type { CsvPreview } from '$lib/ml/csv-read';
@@ -189,9 +190,7 @@ export class TrainRun {
 		if (!this.outcome || this.registered || this.registering) return;
 		this.registering = true;
 		try {
-			const { draft, test } = $state.snapshot(this.outcome) as TrainOutcome;
-			this.registered = await (await getLabStorage()).registry.register(draft, { description, tags: { data: this.trainedOn } }, test);
-			if (this.runId !== null) await setRunModelVersion(await getDb(), this.runId, this.registered.version);
+			this.registered = await registerTrainedModel($state.snapshot(this.outcome) as TrainOutcome, { description, tags: { data: this.trainedOn } }, this.runId);
 		} catch (e) {
 			this.error = `The model was not registered: ${describe(e)}`;
 		} finally {

@@ -1,0 +1,237 @@
+// State of the Monitoring page: the version being monitored, the daily pipeline (one date or a
+// simulated run of days) in the worker, the drift figures read back from curated/, and the
+// retrain → compare → promote loop.
+import { getDb } from '$lib/db/browser-db';
+import { getLabStorage } from '$lib/db/browser-storage';
+import { registerTrainedModel } from '$lib/db/model-registration';
+import { logRun } from '$lib/db/run-store';
+import type { BatchRun } from '$lib/lab/batch-score';
+import { monitorDays, worstDrift, type DayReport } from '$lib/lab/monitoring';
+import { DEFAULT_SIMULATION, fileDate, rawFileName, simulateDays, validateSimulation, type SimulationSettings } from '$lib/lab/pipeline-simulation';
+import { compareOnHoldout, joinCsvFiles, lastDays, type HoldoutComparison } from '$lib/lab/retrain';
+import { trainRunRecord } from '$lib/lab/train-run-record';
+import { readCsvTable } from '$lib/ml/csv-read';
+import { DELINQUENCY_SCHEMA } from '$lib/ml/delinquency-data';
+import { driftBand, type DriftBand } from '$lib/ml/drift';
+import type { ModelVersion, TrainParams } from '$lib/ml/model-artifact';
+import { DEFAULT_TRAIN_PARAMS, MODEL_NAME, type TrainOutcome } from '$lib/ml/train-model';
+import { Cancelled, LabClient } from '$lib/workers/lab-client';
+import type { LabProgress } from '$lib/workers/protocol';
+
+const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** The version monitored by default: the champion, else the newest. */
+export function defaultVersion(versions: readonly ModelVersion[], aliases: Record<string, number>): number | null {
+	const champion = aliases['champion'];
+	if (champion !== undefined && versions.some((v) => v.version === champion)) return champion;
+	return versions[0]?.version ?? null;
+}
+
+export class MonitorPage {
+	versions = $state<ModelVersion[] | null>(null);
+	aliases = $state<Record<string, number>>({});
+	chosen = $state<number | null>(null);
+	error = $state<string | null>(null);
+
+	/** Dates with a raw daily file, oldest first. */
+	rawDates = $state<string[]>([]);
+	reports = $state.raw<DayReport[]>([]);
+	computing = $state(false);
+	/** How long reading curated/ and computing the figures took, on the main thread. */
+	computeMs = $state<number | null>(null);
+	hasHeldOut = $state(false);
+
+	mode = $state<'simulate' | 'one'>('simulate');
+	simulation = $state<SimulationSettings>({ ...DEFAULT_SIMULATION, startDate: '2026-01-01' });
+	suddenShiftOn = $state(true);
+	keepExisting = $state(false);
+	oneDate = $state('');
+	pipelineStatus = $state<'idle' | 'running' | 'done' | 'cancelled' | 'failed'>('idle');
+	progress = $state<LabProgress | null>(null);
+	pipelineMessage = $state<string | null>(null);
+	pipelineError = $state<string | null>(null);
+
+	retrainDays = $state(7);
+	retrainStatus = $state<'idle' | 'running' | 'done' | 'failed'>('idle');
+	retrainProgress = $state<LabProgress | null>(null);
+	retrainError = $state<string | null>(null);
+	comparison = $state<(HoldoutComparison & { championVersion: number; days: string[] }) | null>(null);
+	challenger = $state<ModelVersion | null>(null);
+	promoted = $state<number | null>(null);
+
+	/**
+	 * Called after a challenger becomes champion. Shifting an online endpoint's traffic to the new
+	 * version belongs to the endpoint page's code; the lead wires it here.
+	 */
+	onPromoted: (version: ModelVersion) => Promise<void> | void = () => {};
+
+	#client = new LabClient();
+
+	readonly model = $derived(this.versions?.find((v) => v.version === this.chosen) ?? null);
+	readonly latest = $derived(this.reports.at(-1) ?? null);
+	readonly worst = $derived(this.latest ? worstDrift(this.latest) : null);
+	readonly band = $derived<DriftBand>(this.worst ? driftBand(this.worst.drift.psi) : 'none');
+
+	/** `today` is a YYYY-MM-DD date: the default start of a simulation and of a single run. */
+	async load(today: string): Promise<void> {
+		this.simulation.startDate = today;
+		this.oneDate = today;
+		try {
+			const { registry } = await getLabStorage();
+			this.versions = await registry.list(MODEL_NAME);
+			this.aliases = await registry.aliases(MODEL_NAME);
+			this.chosen = defaultVersion(this.versions, this.aliases);
+			await this.refresh();
+		} catch (e) {
+			this.error = `The lab storage could not be read: ${describe(e)}`;
+		}
+	}
+
+	async choose(version: number): Promise<void> {
+		this.chosen = version;
+		await this.refresh();
+	}
+
+	/** Reads the daily files back and measures them against the chosen version. */
+	async refresh(): Promise<void> {
+		const model = this.model;
+		this.computing = true;
+		this.error = null;
+		try {
+			const storage = await getLabStorage();
+			const raw = await storage.datastore.list('raw');
+			this.rawDates = raw
+				.map((f) => fileDate(f.name))
+				.filter((d): d is string => d !== null)
+				.sort();
+			if (this.rawDates.length && !this.rawDates.includes(this.oneDate)) this.oneDate = this.rawDates.at(-1)!;
+			if (!model) {
+				this.reports = [];
+				return;
+			}
+			const heldOut = await storage.registry.heldOut(MODEL_NAME, model.version);
+			this.hasHeldOut = !!heldOut;
+			const started = performance.now();
+			this.reports = await monitorDays(storage, $state.snapshot(model) as ModelVersion, heldOut?.p ?? null);
+			this.computeMs = performance.now() - started;
+		} catch (e) {
+			this.error = `The monitoring figures could not be computed: ${describe(e)}`;
+		} finally {
+			this.computing = false;
+		}
+	}
+
+	/** Problem with the pipeline form, in words, or null. */
+	get pipelineProblem(): string | null {
+		if (this.chosen === null) return 'Choose a model version first.';
+		if (this.mode === 'one') return /^\d{4}-\d{2}-\d{2}$/.test(this.oneDate) ? null : 'Choose a date like 2026-11-25.';
+		return validateSimulation(this.#settings());
+	}
+
+	#settings(): SimulationSettings {
+		const s = $state.snapshot(this.simulation);
+		return { ...s, suddenShiftDay: this.suddenShiftOn ? s.suddenShiftDay : null };
+	}
+
+	async runPipeline(): Promise<void> {
+		const problem = this.pipelineProblem;
+		if (problem || this.chosen === null) {
+			this.pipelineError = problem;
+			return;
+		}
+		const days = this.mode === 'one' ? [{ date: this.oneDate, generate: null }] : simulateDays(this.#settings()).map((d) => ({ date: d.date, generate: d }));
+		this.pipelineStatus = 'running';
+		this.pipelineError = null;
+		this.pipelineMessage = null;
+		this.progress = { stage: 'scoring', fraction: 0 };
+		let runs: BatchRun[] = [];
+		try {
+			const result = await this.#client.run({ kind: 'pipeline', modelVersion: this.chosen, days, keepExisting: this.keepExisting }, (p) => (this.progress = p));
+			runs = result.runs;
+			const rows = runs.reduce((s, r) => s + r.rowsOut, 0).toLocaleString('en');
+			this.pipelineStatus = result.cancelled ? 'cancelled' : 'done';
+			this.pipelineMessage = result.cancelled
+				? `Cancelled after ${runs.length} of ${result.requested} days (${rows} accounts scored); the days that ran are kept.`
+				: `Scored ${runs.length} day${runs.length === 1 ? '' : 's'} (${rows} accounts) with ${MODEL_NAME}:${this.chosen}.`;
+		} catch (e) {
+			this.pipelineStatus = e instanceof Cancelled ? 'cancelled' : 'failed';
+			if (!(e instanceof Cancelled)) this.pipelineError = describe(e);
+		}
+		await this.refresh();
+	}
+
+	cancel(): void {
+		this.#client.cancel();
+	}
+
+	/** Trains a challenger on the last K days' raw files (labels included), compares it with the champion on its holdout and registers it. */
+	async retrain(): Promise<void> {
+		const k = this.retrainDays;
+		if (!(Number.isInteger(k) && k >= 1 && k <= 90)) {
+			this.retrainError = 'Days to train on must be a whole number from 1 to 90.';
+			return;
+		}
+		const dates = lastDays(this.rawDates, k);
+		if (dates.length === 0) {
+			this.retrainError = 'There are no daily files in raw/ yet: run the pipeline first.';
+			return;
+		}
+		this.retrainStatus = 'running';
+		this.retrainError = null;
+		this.comparison = null;
+		this.challenger = null;
+		this.promoted = null;
+		this.retrainProgress = { stage: 'reading', fraction: 0 };
+		const params: TrainParams = { ...DEFAULT_TRAIN_PARAMS };
+		const fileName = `accounts_${dates[0]}_to_${dates.at(-1)}.csv`;
+		const startedAt = new Date();
+		let runId: number | null = null;
+		try {
+			const storage = await getLabStorage();
+			const { registry, datastore } = storage;
+			const aliases = await registry.aliases(MODEL_NAME);
+			const championVersion = aliases['champion'] ?? this.chosen;
+			const champion = championVersion === null || championVersion === undefined ? undefined : await registry.get(MODEL_NAME, championVersion);
+			if (!champion) throw new Error('There is no champion to compare with: name one on the Models page, or register a version.');
+			const files = await Promise.all(dates.map(async (d) => ({ name: `raw/${rawFileName(d)}`, text: await datastore.readText('raw', rawFileName(d)) })));
+			const text = joinCsvFiles(files);
+			const schema = [...DELINQUENCY_SCHEMA];
+			const { outcome } = await this.#client.run({ kind: 'train', source: { kind: 'csv', file: new Blob([text], { type: 'text/csv' }), fileName, schema }, params }, (p) => (this.retrainProgress = p));
+			runId = await logRun(await getDb(), trainRunRecord({ params, data: { kind: 'csv', fileName }, startedAt, finishedAt: new Date(), status: 'finished', outcome }));
+			const table = await readCsvTable(text, schema);
+			const comparison = compareOnHoldout(table, params, champion, outcome.test);
+			this.challenger = await registerTrainedModel(outcome as TrainOutcome, { description: `Challenger retrained on ${dates.length} day${dates.length === 1 ? '' : 's'} (${dates[0]} to ${dates.at(-1)})`, tags: { data: `raw/${fileName}`, role: 'challenger' } }, runId);
+			await registry.setAlias(MODEL_NAME, 'challenger', this.challenger.version);
+			this.comparison = { ...comparison, championVersion: champion.version, days: dates };
+			this.versions = await registry.list(MODEL_NAME);
+			this.aliases = await registry.aliases(MODEL_NAME);
+			this.retrainStatus = 'done';
+		} catch (e) {
+			this.retrainStatus = e instanceof Cancelled ? 'idle' : 'failed';
+			if (!(e instanceof Cancelled)) this.retrainError = `Retraining failed: ${describe(e)}`;
+		}
+	}
+
+	/** Points `champion` at the challenger (removing its `challenger` alias) and monitors it from now on. */
+	async promote(): Promise<void> {
+		const challenger = this.challenger;
+		if (!challenger) return;
+		this.retrainError = null;
+		try {
+			const { registry } = await getLabStorage();
+			await registry.setAlias(MODEL_NAME, 'champion', challenger.version);
+			await registry.setAlias(MODEL_NAME, 'challenger', null);
+			this.promoted = challenger.version;
+			await this.onPromoted(challenger);
+			this.versions = await registry.list(MODEL_NAME);
+			this.aliases = await registry.aliases(MODEL_NAME);
+			await this.choose(challenger.version);
+		} catch (e) {
+			this.retrainError = `The challenger was not promoted: ${describe(e)}`;
+		}
+	}
+
+	dispose(): void {
+		this.#client.dispose();
+	}
+}

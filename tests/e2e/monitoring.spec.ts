@@ -1,0 +1,117 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+async function goOffline(page: Page, context: import('@playwright/test').BrowserContext) {
+	await page.goto('/');
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) {
+			await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+		}
+	});
+	await context.setOffline(true);
+	const home = await page.reload();
+	expect(home?.fromServiceWorker()).toBe(true);
+}
+
+async function registerSmallModel(page: Page) {
+	await page.goto('/lab/train');
+	await page.getByLabel('Rows').fill('1000');
+	await page.getByRole('button', { name: 'Train', exact: true }).click();
+	await expect(page.getByTestId('train-result')).toBeVisible();
+	await page.getByRole('button', { name: 'Register model' }).click();
+	await expect(page.getByTestId('registered')).toContainText('version 1');
+}
+
+test('offline: a simulated month drifts, a challenger retrained on recent days is compared and promoted', async ({ page, context }) => {
+	test.setTimeout(120_000);
+	await goOffline(page, context);
+	await registerSmallModel(page);
+
+	await page.goto('/lab/monitor');
+	await expect(page.getByTestId('no-days')).toBeVisible();
+	await expect(page.getByLabel('Model version')).toHaveValue('1');
+	await expect(page.getByLabel('Days', { exact: true })).toHaveValue('30');
+	await expect(page.getByLabel('Sudden shift from day')).toHaveValue('20');
+	await page.getByLabel('Rows per day').fill('300');
+	await page.getByRole('button', { name: 'Simulate and score' }).click();
+	await expect(page.getByTestId('pipeline-message')).toContainText('Scored 30 days (9,000 accounts) with delinquency:1');
+
+	const banner = page.getByTestId('drift-banner');
+	await expect(banner).toHaveAttribute('role', 'alert');
+	await expect(banner).toContainText('Significant drift');
+	await expect(page.getByTestId('drift-table').locator('tr', { hasText: 'months_on_book' })).toHaveAttribute('data-band', 'significant');
+	await expect(page.getByTestId('drift-table').locator('tr', { hasText: 'prediction (score)' })).toBeVisible();
+
+	// One date again, on the existing raw file.
+	await page.getByLabel('Run one date').check();
+	await page.getByRole('button', { name: 'Run the pipeline' }).click();
+	await expect(page.getByTestId('pipeline-message')).toContainText('Scored 1 day (300 accounts)');
+
+	await page.getByLabel('Days to train on (most recent)').fill('7');
+	await page.getByRole('button', { name: 'Train a challenger' }).click();
+	const comparison = page.getByTestId('comparison');
+	await expect(comparison).toContainText('Champion delinquency:1 against challenger delinquency:2');
+	await expect(comparison.getByTestId('champion-rocAuc')).toHaveText(/^0\.\d{4}$/);
+	await expect(comparison.getByTestId('challenger-rocAuc')).toHaveText(/^0\.\d{4}/);
+	await comparison.getByRole('button', { name: 'Promote challenger' }).click();
+	await expect(page.getByTestId('promoted')).toContainText('Version 2 is now champion');
+	await expect(page.getByLabel('Model version')).toHaveValue('2');
+	// The days in curated/ were scored by version 1: the page says so instead of mixing the two up.
+	await expect(page.getByTestId('scored-by')).toContainText('come from delinquency:1');
+
+	await page.goto('/lab/models');
+	await expect(page.locator('tr[data-version="2"] .alias')).toHaveText(['champion']);
+	await expect(page.locator('tr[data-version="1"] .alias')).toHaveCount(0);
+});
+
+test('cancelling a simulation stops between days and keeps the days that ran', async ({ page }) => {
+	await registerSmallModel(page);
+	await page.goto('/lab/monitor');
+	await page.getByLabel('Rows per day').fill('20000');
+	await page.getByRole('button', { name: 'Simulate and score' }).click();
+	await expect(page.getByRole('status').filter({ hasText: /day 2 of 30/ })).toBeVisible();
+	await page.getByRole('button', { name: 'Cancel' }).click();
+	const message = page.getByTestId('pipeline-message');
+	await expect(message).toContainText(/Cancelled after \d+ of 30 days/);
+	const ran = Number(/after (\d+) of/.exec((await message.textContent()) ?? '')![1]);
+	expect(ran).toBeGreaterThanOrEqual(1);
+	expect(ran).toBeLessThan(30);
+	await expect(page.getByTestId('drift-table')).toBeVisible();
+	await expect(page.getByText(`${ran} day${ran === 1 ? '' : 's'} read from`)).toBeVisible();
+});
+
+test('a version registered without a training profile says how to get drift', async ({ page }) => {
+	await registerSmallModel(page);
+	// Simulate an older version: drop the profile from the stored artifact.
+	await page.evaluate(async () => {
+		const dbs = await indexedDB.databases();
+		const name = dbs.find((d) => d.name?.toLowerCase().includes('prep'))!.name!;
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const open = indexedDB.open(name);
+			open.onsuccess = () => resolve(open.result);
+			open.onerror = () => reject(open.error);
+		});
+		const tx = db.transaction('models', 'readwrite');
+		const store = tx.objectStore('models');
+		await new Promise<void>((resolve) => {
+			store.openCursor().onsuccess = (e) => {
+				const cursor = (e.target as IDBRequest<IDBCursorWithValue | null>).result;
+				if (!cursor) return resolve();
+				const { profile: _dropped, ...rest } = cursor.value;
+				cursor.update(rest);
+				cursor.continue();
+			};
+		});
+		db.close();
+	});
+	await page.goto('/lab/monitor');
+	await expect(page.getByTestId('no-profile')).toContainText('register a new version to monitor drift');
+	await page.getByLabel('Days', { exact: true }).fill('2');
+	await page.getByLabel('Rows per day').fill('100');
+	await page.getByLabel('Sudden shift from day').fill('2');
+	await page.getByRole('button', { name: 'Simulate and score' }).click();
+	await expect(page.getByTestId('pipeline-message')).toContainText('Scored 2 days');
+	await expect(page.getByTestId('drift-table').locator('tbody tr')).toHaveCount(1);
+	await expect(page.getByTestId('drift-table')).toContainText('prediction (score)');
+});
