@@ -23,10 +23,20 @@ async function registerSmallModel(page: Page) {
 	await expect(page.getByTestId('registered')).toContainText('version 1');
 }
 
-test('offline: a simulated month drifts, a challenger retrained on recent days is compared and promoted', async ({ page, context }) => {
+test('offline: a simulated month drifts, a challenger retrained on recent days is compared and promoted, and the endpoint moves to it', async ({ page, context }) => {
 	test.setTimeout(120_000);
 	await goOffline(page, context);
 	await registerSmallModel(page);
+	// The champion serves live traffic on an online endpoint.
+	await page.goto('/lab/endpoints');
+	await page.getByLabel('Endpoint name').fill('credit-risk');
+	await page.getByRole('button', { name: 'Create endpoint' }).click();
+	await page.getByLabel('Deployment name').fill('blue');
+	await page.getByLabel('Model version').selectOption('1');
+	await page.getByRole('button', { name: 'Add deployment' }).click();
+	await expect(page.getByTestId('deployments').locator('tr[data-deployment="blue"]')).toContainText('100 %');
+	await page.getByLabel('Show keys').check();
+	const key = (await page.getByTestId('primary-key').textContent())!;
 
 	await page.goto('/lab/monitor');
 	await expect(page.getByTestId('no-days')).toBeVisible();
@@ -54,8 +64,21 @@ test('offline: a simulated month drifts, a challenger retrained on recent days i
 	await expect(comparison).toContainText('Champion delinquency:1 against challenger delinquency:2');
 	await expect(comparison.getByTestId('champion-rocAuc')).toHaveText(/^0\.\d{4}$/);
 	await expect(comparison.getByTestId('challenger-rocAuc')).toHaveText(/^0\.\d{4}/);
+	await expect(comparison.getByLabel('Online endpoint credit-risk')).toBeChecked();
 	await comparison.getByRole('button', { name: 'Promote challenger' }).click();
 	await expect(page.getByTestId('promoted')).toContainText('Version 2 is now champion');
+	await expect(page.getByTestId('traffic-shifted')).toContainText('credit-risk: deployment "green" (added) now serves v2 with 100 % of live traffic; "blue" stays at 0 % for a rollback.');
+	// Live requests (offline, through the service worker) are now answered by the new champion.
+	const answers = await page.evaluate(async (key) => {
+		const out: unknown[] = [];
+		for (let i = 0; i < 20; i++) {
+			const response = await fetch('/api/endpoints/credit-risk/score', { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify([{ months_on_book: 12 }]) });
+			const body = await response.json();
+			out.push([response.status, body.deployment, body.model_version]);
+		}
+		return out;
+	}, key);
+	expect(new Set(answers.map((a) => JSON.stringify(a)))).toEqual(new Set([JSON.stringify([200, 'green', 2])]));
 	await expect(page.getByLabel('Model version')).toHaveValue('2');
 	// The days in curated/ were scored by version 1: the page says so instead of mixing the two up.
 	await expect(page.getByTestId('scored-by')).toContainText('come from delinquency:1');

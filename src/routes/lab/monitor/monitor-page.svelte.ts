@@ -3,9 +3,11 @@
 // retrain → compare → promote loop.
 import { getDb } from '$lib/db/browser-db';
 import { getLabStorage } from '$lib/db/browser-storage';
+import { listEndpoints, updateEndpoint } from '$lib/db/endpoint-store';
 import { registerTrainedModel } from '$lib/db/model-registration';
 import { logRun } from '$lib/db/run-store';
 import type { BatchRun } from '$lib/lab/batch-score';
+import { shiftTrafficTo } from '$lib/lab/online-endpoint';
 import { monitorDays, worstDrift, type DayReport } from '$lib/lab/monitoring';
 import { DEFAULT_SIMULATION, fileDate, rawFileName, simulateDays, validateSimulation, type SimulationSettings } from '$lib/lab/pipeline-simulation';
 import { compareOnHoldout, joinCsvFiles, lastDays, type HoldoutComparison } from '$lib/lab/retrain';
@@ -59,11 +61,11 @@ export class MonitorPage {
 	challenger = $state<ModelVersion | null>(null);
 	promoted = $state<number | null>(null);
 
-	/**
-	 * Called after a challenger becomes champion. Shifting an online endpoint's traffic to the new
-	 * version belongs to the endpoint page's code; the lead wires it here.
-	 */
-	onPromoted: (version: ModelVersion) => Promise<void> | void = () => {};
+	/** Online endpoints that can move their traffic to the challenger when it is promoted, and the chosen ones. */
+	endpoints = $state<string[]>([]);
+	shiftEndpoints = $state<string[]>([]);
+	/** What promotion did on each chosen endpoint, in words. */
+	shifted = $state<string[]>([]);
 
 	#client = new LabClient();
 
@@ -205,6 +207,7 @@ export class MonitorPage {
 			this.comparison = { ...comparison, championVersion: champion.version, days: dates };
 			this.versions = await registry.list(MODEL_NAME);
 			this.aliases = await registry.aliases(MODEL_NAME);
+			await this.loadEndpoints();
 			this.retrainStatus = 'done';
 		} catch (e) {
 			this.retrainStatus = e instanceof Cancelled ? 'idle' : 'failed';
@@ -222,13 +225,36 @@ export class MonitorPage {
 			await registry.setAlias(MODEL_NAME, 'champion', challenger.version);
 			await registry.setAlias(MODEL_NAME, 'challenger', null);
 			this.promoted = challenger.version;
-			await this.onPromoted(challenger);
+			await this.shiftTraffic(challenger);
 			this.versions = await registry.list(MODEL_NAME);
 			this.aliases = await registry.aliases(MODEL_NAME);
 			await this.choose(challenger.version);
 		} catch (e) {
 			this.retrainError = `The challenger was not promoted: ${describe(e)}`;
 		}
+	}
+
+	/** Blue/green on each chosen endpoint: all live traffic to a deployment serving the new champion. */
+	async shiftTraffic(version: ModelVersion): Promise<void> {
+		const db = await getDb();
+		this.shifted = [];
+		for (const name of this.shiftEndpoints) {
+			let how = '';
+			await updateEndpoint(db, name, (endpoint) => {
+				const shift = shiftTrafficTo(endpoint, { modelName: version.name, modelVersion: version.version }, new Date());
+				const before = endpoint.deployments.filter((d) => (endpoint.traffic[d.name] ?? 0) > 0 && d.name !== shift.deployment).map((d) => `"${d.name}"`);
+				how = `${name}: deployment "${shift.deployment}" (${shift.how === 'added' ? 'added' : shift.how === 'updated' ? 'repointed' : 'already serving it'}) now serves v${version.version} with 100 % of live traffic${before.length ? `; ${before.join(', ')} stays at 0 % for a rollback` : ''}.`;
+				return shift.endpoint;
+			});
+			this.shifted = [...this.shifted, how];
+		}
+	}
+
+	/** Lists the online endpoints with at least one deployment; all are chosen by default. */
+	async loadEndpoints(): Promise<void> {
+		const endpoints = await listEndpoints(await getDb());
+		this.endpoints = endpoints.filter((e) => e.deployments.length > 0).map((e) => e.name);
+		this.shiftEndpoints = [...this.endpoints];
 	}
 
 	dispose(): void {
