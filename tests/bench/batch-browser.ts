@@ -5,7 +5,7 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
+import { startBuiltApp } from './built-app';
 
 const PORT = 4198;
 const root = join(import.meta.dirname, '../..');
@@ -72,19 +72,11 @@ async function cliScore(file: string, dir: string) {
 export async function batchBrowserBench(file: string, dir: string): Promise<string[]> {
 	if (!existsSync(join(root, 'build/index.html'))) return ['batch endpoint in Chromium skipped: run `npm run build` first'];
 	const sizeMb = statSync(file).size / 2 ** 20;
-	const server = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore' });
-	const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+	const app = await startBuiltApp(PORT);
+	const { browser } = app;
 	try {
-		for (let i = 0; i < 50; i++) {
-			try {
-				await fetch(`http://127.0.0.1:${PORT}/`);
-				break;
-			} catch {
-				await new Promise((r) => setTimeout(r, 200));
-			}
-		}
 		const page = await (await browser.newContext()).newPage();
-		const base = `http://127.0.0.1:${PORT}`;
+		const { base } = app;
 		const ready = () => page.locator('html[data-interactive]').waitFor();
 		await page.goto(`${base}/lab/train`);
 		await ready();
@@ -127,8 +119,7 @@ export async function batchBrowserBench(file: string, dir: string): Promise<stri
 			`  browser / CLI time: ${(ms / c.ms).toFixed(2)}×`
 		];
 	} finally {
-		await browser.close();
-		server.kill();
+		await app.close();
 	}
 }
 

@@ -2,18 +2,17 @@
 // rebuilt) and the IndexedDB write per review, in Chromium against the built app, with 10,000 card
 // states and 100,000 logged reviews restored from a backup, and the same with an empty database
 // as the reference. Needs `npm run build` first; run by `npm run bench`.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../../src/lib/backup/backup-format';
 import { toTaggedJson } from '../../src/lib/backup/tagged-json';
 import { seededRandom } from '../../src/lib/ml/random';
 import { gradeCard, newCardState, Rating } from '../../src/lib/study/scheduler';
+import { startBuiltApp } from './built-app';
 
 const PORT = 4199;
-const root = join(import.meta.dirname, '../..');
 
 function bigBackup(states: number, reviews: number): string {
 	const random = seededRandom(7);
@@ -61,17 +60,9 @@ async function measure(page: Page, reviews: number) {
 }
 
 export async function reviewBench(): Promise<string[]> {
-	const server = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore' });
-	const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+	const app = await startBuiltApp(PORT);
+	const { browser } = app;
 	try {
-		for (let i = 0; i < 50; i++) {
-			try {
-				await fetch(`http://127.0.0.1:${PORT}/`);
-				break;
-			} catch {
-				await new Promise((r) => setTimeout(r, 200));
-			}
-		}
 		const empty = await measure(await (await browser.newContext()).newPage(), 30);
 
 		const file = join(mkdtempSync(join(tmpdir(), 'prep-lab-bench-')), 'big-backup.json');
@@ -88,7 +79,6 @@ export async function reviewBench(): Promise<string[]> {
 			`review, 10,000 card states + 100,000 reviews: grade → next card ${f(big.next)}; IndexedDB write ${f(big.write)} (${(big.next.median / empty.next.median).toFixed(1)}× the reference)`
 		];
 	} finally {
-		await browser.close();
-		server.kill();
+		await app.close();
 	}
 }
