@@ -193,13 +193,18 @@ function fsRegistry(root: string): ModelRegistry {
 			return next;
 		},
 		aliases: readAliases,
-		async setAlias(name, alias, version) {
-			checkAlias(alias);
+		setAlias: (name, alias, version) => registry.setAliases(name, { [alias]: version }),
+		/** Every target version is checked before the aliases file is written once. */
+		async setAliases(name, changes) {
+			const entries = Object.entries(changes);
+			for (const [alias] of entries) checkAlias(alias);
+			for (const [, version] of entries) {
+				if (version !== null && !(await load(name, version))) throw new NotFoundError(`Version ${version} of model "${name}"`);
+			}
 			const aliases = await readAliases(name);
-			if (version === null) delete aliases[alias];
-			else {
-				if (!(await load(name, version))) throw new NotFoundError(`Version ${version} of model "${name}"`);
-				aliases[alias] = version;
+			for (const [alias, version] of entries) {
+				if (version === null) delete aliases[alias];
+				else aliases[alias] = version;
 			}
 			await writeAliases(name, aliases);
 		},

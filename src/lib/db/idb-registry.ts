@@ -4,7 +4,7 @@ import { checkAlias, NotFoundError, type ModelRegistry } from '../lab/storage';
 import type { PrepLabDb } from './schema';
 
 export function idbRegistry(db: PrepLabDb): ModelRegistry {
-	return {
+	const registry: ModelRegistry = {
 		/**
 		 * Reading the highest version and adding the next happen in one readwrite transaction, which
 		 * IndexedDB runs one at a time even across tabs: two tabs registering at once get distinct versions.
@@ -48,13 +48,23 @@ export function idbRegistry(db: PrepLabDb): ModelRegistry {
 			return Object.fromEntries(all.map((a) => [a.alias, a.version]));
 		},
 
-		async setAlias(name, alias, version) {
-			checkAlias(alias);
+		setAlias: (name, alias, version) => registry.setAliases(name, { [alias]: version }),
+
+		/** Checks every target version first, then writes, all in one transaction: all changes or none. */
+		async setAliases(name, changes) {
+			const entries = Object.entries(changes);
+			for (const [alias] of entries) checkAlias(alias);
 			const tx = db.transaction(['aliases', 'models'], 'readwrite');
-			if (version === null) await tx.objectStore('aliases').delete([name, alias]);
-			else {
-				if (!(await tx.objectStore('models').get([name, version]))) throw new NotFoundError(`Version ${version} of model "${name}"`);
-				await tx.objectStore('aliases').put({ name, alias, version });
+			for (const [, version] of entries) {
+				if (version !== null && !(await tx.objectStore('models').getKey([name, version]))) {
+					tx.abort();
+					await tx.done.catch(() => undefined);
+					throw new NotFoundError(`Version ${version} of model "${name}"`);
+				}
+			}
+			for (const [alias, version] of entries) {
+				if (version === null) await tx.objectStore('aliases').delete([name, alias]);
+				else await tx.objectStore('aliases').put({ name, alias, version });
 			}
 			await tx.done;
 		},
@@ -69,4 +79,5 @@ export function idbRegistry(db: PrepLabDb): ModelRegistry {
 			await tx.done;
 		}
 	};
+	return registry;
 }

@@ -49,6 +49,8 @@ export interface ModelRegistry {
 	aliases(name: string): Promise<Record<string, number>>;
 	/** Points an alias (e.g. `champion`) at a version, or removes it with null. */
 	setAlias(name: string, alias: string, version: number | null): Promise<void>;
+	/** Several alias changes at once, all or none (a promotion moves `champion` and drops `challenger`). */
+	setAliases(name: string, changes: Record<string, number | null>): Promise<void>;
 	/** Deletes a version and any alias pointing at it. */
 	delete(name: string, version: number): Promise<void>;
 }

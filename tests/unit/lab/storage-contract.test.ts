@@ -69,6 +69,12 @@ describe.each(homes)('lab storage in %s', (_home, make) => {
 		expect((await resolveVersion(registry, 'delinquency')).version).toBe(2);
 		await expect(registry.setAlias('delinquency', 'Bad Alias', 1)).rejects.toThrow(/must start with a letter/);
 		await expect(registry.setAlias('delinquency', 'x', 9)).rejects.toBeInstanceOf(NotFoundError);
+		// A promotion is all or nothing: one missing target and no alias changes.
+		await expect(registry.setAliases('delinquency', { challenger: null, champion: 9 })).rejects.toBeInstanceOf(NotFoundError);
+		expect(await registry.aliases('delinquency')).toEqual({ champion: 1, challenger: 2 });
+		await registry.setAliases('delinquency', { champion: 2, challenger: null });
+		expect(await registry.aliases('delinquency')).toEqual({ champion: 2 });
+		await registry.setAliases('delinquency', { champion: 1, challenger: 2 });
 		await registry.delete('delinquency', 1);
 		expect(await registry.aliases('delinquency')).toEqual({ challenger: 2 });
 		await expect(resolveVersion(registry, 'delinquency', 'champion')).rejects.toThrow('Alias "champion" of model "delinquency" does not exist.');

@@ -222,8 +222,7 @@ export class MonitorPage {
 		this.retrainError = null;
 		try {
 			const { registry } = await getLabStorage();
-			await registry.setAlias(MODEL_NAME, 'champion', challenger.version);
-			await registry.setAlias(MODEL_NAME, 'challenger', null);
+			await registry.setAliases(MODEL_NAME, { champion: challenger.version, challenger: null });
 			this.promoted = challenger.version;
 			await this.shiftTraffic(challenger);
 			this.versions = await registry.list(MODEL_NAME);
