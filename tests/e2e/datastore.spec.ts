@@ -28,7 +28,7 @@ test('upload, preview, replace, download and delete files in the datastore zones
 	await expect(preview.getByRole('alert')).toContainText('raw/sheet.csv cannot be previewed');
 	await expect(preview.getByRole('alert')).toContainText('not UTF-8 text');
 
-	// A name that exists is replaced only after confirming; a name with spaces is refused.
+	// A name that exists is replaced only after confirming; a name with spaces is stored under a usable name.
 	await input.setInputFiles([file('accounts.csv', `${csv}A3,0.1,west\n`)]);
 	const dialog = page.getByRole('dialog', { name: 'Replace a file?' });
 	await expect(dialog).toContainText('raw/accounts.csv already exists');
@@ -41,7 +41,8 @@ test('upload, preview, replace, download and delete files in the datastore zones
 	await page.getByRole('button', { name: 'Preview raw/accounts.csv' }).click();
 	await expect(preview.locator('tbody tr')).toHaveCount(3);
 	await input.setInputFiles([file('my accounts.csv', csv)]);
-	await expect(page.getByTestId('data-error')).toHaveText('"my accounts.csv" is not a usable file name: use letters, digits, ".", "-" and "_" only.');
+	await expect(page.getByTestId('data-notice')).toHaveText('Uploaded raw/my_accounts.csv. "my accounts.csv" is stored as raw/my_accounts.csv.');
+	await expect(raw.locator('tr[data-file="my_accounts.csv"]')).toBeVisible();
 
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download raw/accounts.csv' }).click()]);
 	expect(download.suggestedFilename()).toBe('accounts.csv');
@@ -51,13 +52,13 @@ test('upload, preview, replace, download and delete files in the datastore zones
 	await page.getByRole('button', { name: 'Delete raw/accounts.csv' }).click();
 	const confirm = page.getByRole('dialog', { name: 'Delete raw/accounts.csv?' });
 	await confirm.getByRole('button', { name: 'Keep it' }).click();
-	await expect(raw.locator('tbody tr')).toHaveCount(3);
+	await expect(raw.locator('tbody tr')).toHaveCount(4);
 	await page.getByRole('button', { name: 'Delete raw/accounts.csv' }).click();
 	await confirm.getByRole('button', { name: 'Delete the file' }).click();
 	await expect(raw.locator('tr[data-file="accounts.csv"]')).toHaveCount(0);
 	await expect(page.getByTestId('preview')).toHaveCount(0);
 	await page.reload();
-	await expect(raw.locator('tbody tr')).toHaveCount(2);
+	await expect(raw.locator('tbody tr')).toHaveCount(3);
 
 	// Files dropped on the upload area are uploaded like chosen ones.
 	await page.evaluate(() => {

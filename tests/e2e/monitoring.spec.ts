@@ -93,7 +93,8 @@ test('cancelling a simulation stops between days and keeps the days that ran', a
 	await page.goto('/lab/monitor');
 	await page.getByLabel('Rows per day').fill('20000');
 	await page.getByRole('button', { name: 'Simulate and score' }).click();
-	await expect(page.getByRole('status').filter({ hasText: /day 2 of 30/ })).toBeVisible();
+	// Wait until at least one day has finished (a loaded machine can take a few seconds per 20,000-row day).
+	await expect(page.getByRole('status').filter({ hasText: /day ([2-9]|1\d) of 30/ })).toBeVisible({ timeout: 30_000 });
 	await page.getByRole('button', { name: 'Cancel' }).click();
 	const message = page.getByTestId('pipeline-message');
 	await expect(message).toContainText(/Cancelled after \d+ of 30 days/);

@@ -80,3 +80,14 @@ export function checkFileName(name: string): void {
 		throw new RangeError(`"${name}" is not a usable file name: use letters, digits, ".", "-" and "_" only.`);
 	}
 }
+
+/**
+ * A usable name made from any uploaded file's name: other characters become "_" and the extension is
+ * kept, so "my accounts (1).csv" is stored as "my_accounts_1_.csv" instead of being refused.
+ */
+export function usableFileName(original: string): string {
+	const match = /^(.*)(\.[A-Za-z0-9]{1,16})$/.exec(original);
+	const [stem, ext] = match ? [match[1]!, match[2]!] : [original, ''];
+	const base = stem.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/\.{2,}/g, '_').replace(/^[^A-Za-z0-9]+/, '').slice(0, 100) || 'file';
+	return `${base}${ext}`;
+}

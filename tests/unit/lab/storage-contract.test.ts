@@ -9,7 +9,7 @@ import { idbDatastore } from '../../../src/lib/db/idb-datastore';
 import { idbRegistry } from '../../../src/lib/db/idb-registry';
 import { openPrepLabDb } from '../../../src/lib/db/schema';
 import { resolveVersion } from '../../../src/lib/lab/registry';
-import { NotFoundError, type LabStorage } from '../../../src/lib/lab/storage';
+import { checkFileName, NotFoundError, usableFileName, type LabStorage } from '../../../src/lib/lab/storage';
 import { DELINQUENCY_SCHEMA, generateDelinquencyTable } from '../../../src/lib/ml/delinquency-data';
 import { DEFAULT_TRAIN_PARAMS, trainModel } from '../../../src/lib/ml/train-model';
 
@@ -128,5 +128,22 @@ describe('datastore quota (IndexedDB)', () => {
 		await writer.write('y'.repeat(1_000_000));
 		await expect(writer.close()).rejects.toThrow(/Nothing was written/);
 		expect(await datastore.exists('curated', 'out.csv')).toBe(false);
+	});
+});
+
+describe('usableFileName', () => {
+	it('turns any uploaded name into one the datastore accepts, keeping the extension', () => {
+		const cases: [string, string][] = [
+			['accounts.csv', 'accounts.csv'],
+			['my accounts (1).csv', 'my_accounts_1_.csv'],
+			['../../etc/passwd', 'etc_passwd'],
+			['..csv', 'file.csv'],
+			['données été.CSV', 'donn_es_t_.CSV'],
+			['.hidden', 'file.hidden']
+		];
+		for (const [from, to] of cases) {
+			expect(usableFileName(from), from).toBe(to);
+			expect(() => checkFileName(usableFileName(from))).not.toThrow();
+		}
 	});
 });

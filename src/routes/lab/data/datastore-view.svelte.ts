@@ -3,7 +3,7 @@
 import { getLabStorage } from '$lib/db/browser-storage';
 import { ensureRoom } from '$lib/db/idb-datastore';
 import { checkSampleRows, sampleAccountsCsv, sampleFileName } from '$lib/lab/sample-accounts';
-import { checkFileName, ZONES, type StoredFileInfo, type Zone } from '$lib/lab/storage';
+import { usableFileName, ZONES, type StoredFileInfo, type Zone } from '$lib/lab/storage';
 import { readCsv } from '$lib/ml/csv-read';
 import { downloadBlob } from '$lib/ui/download';
 import { storageStatus, type StorageStatus } from '$lib/ui/storage-persistence';
@@ -43,21 +43,14 @@ export class DatastoreView {
 	async upload(files: File[], zone: Zone): Promise<void> {
 		this.error = null;
 		this.notice = null;
-		const bad: string[] = [];
-		const usable = files.filter((f) => {
-			try {
-				checkFileName(f.name);
-				return true;
-			} catch (e) {
-				bad.push(describe(e));
-				return false;
-			}
-		});
+		// Names the datastore cannot use are made usable (the same file under a cleaned-up name) and said so.
+		const renamed = files.filter((f) => usableFileName(f.name) !== f.name).map((f) => `"${f.name}" is stored as ${zone}/${usableFileName(f.name)}.`);
+		const usable = files.map((f) => (usableFileName(f.name) === f.name ? f : new File([f], usableFileName(f.name), { type: f.type, lastModified: f.lastModified })));
 		const existing = new Set(this.files[zone].map((f) => f.name));
 		const fresh = usable.filter((f) => !existing.has(f.name));
 		const clashing = usable.filter((f) => existing.has(f.name));
 		if (fresh.length) await this.write(fresh, zone);
-		if (bad.length) this.error = [bad.join(' '), this.error].filter(Boolean).join(' ');
+		if (renamed.length && !this.error) this.notice = [this.notice, ...renamed].filter(Boolean).join(' ');
 		this.replacing = clashing.length ? { zone, files: clashing } : null;
 	}
 

@@ -12,14 +12,12 @@ import type { LossPoint } from '$lib/ml/train-model';
 import type { ModelVersion, SolverName, TrainParams } from '$lib/ml/model-artifact';
 import type { ColumnSchema } from '$lib/ml/table';
 import { DEFAULT_TRAIN_PARAMS, validateTrainParams, type TrainOutcome } from '$lib/ml/train-model';
+import { usableFileName } from '$lib/lab/storage';
 import { Cancelled, LabClient } from '$lib/workers/lab-client';
 import type { DataSource, LabProgress } from '$lib/workers/protocol';
 
-/** A name safe for the datastore: letters, digits, ".", "-", "_", ending in .csv. */
-export function storedCsvName(original: string): string {
-	const base = original.replace(/\.csv$/i, '').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[^A-Za-z0-9]+/, '').slice(0, 100) || 'data';
-	return `${base}.csv`;
-}
+/** A name safe for the datastore, ending in .csv. */
+export const storedCsvName = (original: string) => usableFileName(`${original.replace(/\.csv$/i, '')}.csv`);
 
 const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
