@@ -3,6 +3,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { runPipelineDays } from '../lib/lab/daily-pipeline';
+import { monitorDays, worstDrift } from '../lib/lab/monitoring';
+import { DEFAULT_SIMULATION, simulateDays, validateSimulation } from '../lib/lab/pipeline-simulation';
 import { batchScore, DEFAULT_BATCH_SETTINGS, runDailyPipeline, scoreCsv, type BatchSettings } from '../lib/lab/batch-score';
 import { resolveVersion } from '../lib/lab/registry';
 import { previewCsv, readCsvTable, tableToCsv } from '../lib/ml/csv-read';
@@ -25,6 +28,9 @@ Commands:
   predict --json '[{...}]' [--version N|alias]  online-style prediction; prints JSON
   pipeline --date YYYY-MM-DD [--version N|alias] [--error-threshold N]
                                                 raw/accounts_<date>.csv → curated/ → logs/batch_runs_log.csv
+  simulate --start YYYY-MM-DD [--days 30] [--rows 2000] [--seed S] [--shift-day 20|0] [--version N|alias]
+                                                write drifting daily files to raw/ and run the pipeline on each
+  monitor [--version N|alias]                   data and prediction drift of every scored day (PSI, JS distance)
   versions                                      list registered versions
 
 Common options: --root dir (default ./lab-data), --model name (default ${MODEL_NAME})`;
@@ -94,7 +100,10 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
 			json: { type: 'string' },
 			date: { type: 'string' },
 			'error-threshold': { type: 'string' },
-			'mini-batch-size': { type: 'string' }
+			'mini-batch-size': { type: 'string' },
+			start: { type: 'string' },
+			days: { type: 'string' },
+			'shift-day': { type: 'string' }
 		}
 	});
 	const root = o.root ?? 'lab-data';
@@ -188,6 +197,38 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
 			const m = await model();
 			const run = await runDailyPipeline(s, m, required(o.date, 'date'), settings());
 			out(JSON.stringify(run, null, 2));
+			return;
+		}
+		case 'simulate': {
+			const shiftDay = number(o['shift-day'], 'shift-day', DEFAULT_SIMULATION.suddenShiftDay ?? 0, (n) => Number.isInteger(n) && n >= 0);
+			const simulation = {
+				...DEFAULT_SIMULATION,
+				startDate: required(o.start, 'start'),
+				days: number(o.days, 'days', DEFAULT_SIMULATION.days, isInt),
+				rowsPerDay: number(o.rows, 'rows', DEFAULT_SIMULATION.rowsPerDay, isInt),
+				seed: number(o.seed, 'seed', DEFAULT_SIMULATION.seed, isInt),
+				suddenShiftDay: shiftDay === 0 ? null : shiftDay
+			};
+			const problem = validateSimulation(simulation);
+			if (problem) throw new UsageError(problem);
+			const days = simulateDays(simulation).map((day) => ({ date: day.date, generate: day }));
+			const { runs } = await runPipelineDays(await storage(), await model(), days);
+			for (const run of runs) out(`${run.input} → ${run.output}\t${run.rowsOut} rows\tmean score ${run.scoreMean.toFixed(4)}`);
+			return;
+		}
+		case 'monitor': {
+			const s = await storage();
+			const m = await model();
+			if (!m.profile) out(`${name}:${m.version} has no training profile, so only prediction drift is measured: register a new version to monitor data drift.`);
+			const heldOut = await s.registry.heldOut(name, m.version);
+			const reports = await monitorDays(s, m, heldOut?.p ?? null);
+			if (!reports.length) throw new UsageError('No scored days in curated/: run `pipeline` or `simulate` first.');
+			for (const day of reports) {
+				const worst = worstDrift(day);
+				const cells = [day.date, `${day.rows} rows`, worst ? `worst ${worst.name} PSI ${worst.drift.psi.toFixed(3)} (${worst.drift.band})` : 'no drift measured'];
+				if (day.prediction) cells.push(`prediction PSI ${day.prediction.psi.toFixed(3)}, JS ${day.prediction.js.toFixed(3)}`);
+				out(cells.join('\t'));
+			}
 			return;
 		}
 		case 'versions': {

@@ -3,10 +3,10 @@
 import { getLabStorage } from '../db/browser-storage';
 import { ensureRoom } from '../db/idb-datastore';
 import { estimateOutputBytes } from '../lab/batch-job';
-import { batchScore, runDailyPipeline, type BatchRun } from '../lab/batch-score';
-import { rawFileName } from '../lab/pipeline-simulation';
+import { batchScore, type BatchRun } from '../lab/batch-score';
+import { runPipelineDays } from '../lab/daily-pipeline';
 import { resolveVersion } from '../lab/registry';
-import { previewCsv, readCsvTable, tableToCsv } from '../ml/csv-read';
+import { previewCsv, readCsvTable } from '../ml/csv-read';
 import { CsvSchemaError } from '../ml/csv-schema';
 import { DELINQUENCY_SCHEMA, generateDelinquencyTable } from '../ml/delinquency-data';
 import { runSweep } from '../ml/sweep';
@@ -23,32 +23,19 @@ async function load(source: DataSource, progress: (p: LabProgress) => void) {
 	return { table, schema: source.schema };
 }
 
-/** The daily pipeline over some days: write each day's raw file if asked, then score it; stops between days when cancelled. */
+/** The daily pipeline over some days, in the worker; stops between days when cancelled. */
 async function pipeline(request: Extract<LabRequest, { kind: 'pipeline' }>, progress: (p: LabProgress) => void, signal: AbortSignal): Promise<LabResult> {
 	const storage = await getLabStorage();
 	const model = await storage.registry.get(MODEL_NAME, request.modelVersion);
 	if (!model) throw new Error(`Version ${request.modelVersion} of model "${MODEL_NAME}" does not exist.`);
-	const runs: BatchRun[] = [];
 	const total = request.days.length;
-	for (const [k, day] of request.days.entries()) {
-		if (signal.aborted) return { kind: 'pipeline', runs, requested: total, cancelled: true };
-		const name = rawFileName(day.date);
-		if (day.generate && !(request.keepExisting && (await storage.datastore.exists('raw', name)))) {
-			progress({ stage: 'generating', fraction: k / total, day: { date: day.date, done: k, total } });
-			const table = generateDelinquencyTable(day.generate.rows, day.generate.seed, day.generate.options);
-			await storage.datastore.writeText('raw', name, tableToCsv(table));
-		} else if (!(await storage.datastore.exists('raw', name))) {
-			throw new Error(`raw/${name} does not exist: add the file for ${day.date}, or simulate the day.`);
-		}
-		progress({ stage: 'scoring', fraction: (k + 0.5) / total, day: { date: day.date, done: k, total } });
-		try {
-			runs.push(await runDailyPipeline(storage, model, day.date));
-		} catch (e) {
-			throw new Error(`The pipeline failed on ${day.date} after ${runs.length} day${runs.length === 1 ? '' : 's'}: ${e instanceof Error ? e.message : String(e)}`);
-		}
-	}
-	progress({ stage: 'scoring', fraction: 1, day: { date: request.days.at(-1)?.date ?? '', done: total, total } });
-	return { kind: 'pipeline', runs, requested: total, cancelled: false };
+	const { runs, cancelled } = await runPipelineDays(storage, model, request.days, {
+		keepExisting: request.keepExisting,
+		signal,
+		onStage: (stage, day) => progress({ stage, fraction: (day.done + (stage === 'scoring' ? 0.5 : 0)) / total, day })
+	});
+	if (!cancelled) progress({ stage: 'scoring', fraction: 1, day: { date: request.days.at(-1)?.date ?? '', done: total, total } });
+	return { kind: 'pipeline', runs, requested: total, cancelled };
 }
 
 // `signal` is aborted when the page cancels a request listed in COOPERATIVE_CANCEL.

@@ -1,6 +1,6 @@
 // The one message union shared by the page and the lab worker. Nobody else invents a shape.
 import type { BatchRun, BatchSettings } from '../lab/batch-score';
-import type { SimulatedDay } from '../lab/pipeline-simulation';
+import type { PipelineDay } from '../lab/daily-pipeline';
 import type { Zone } from '../lab/storage';
 import type { CsvPreview } from '../ml/csv-read';
 import type { TrainParams } from '../ml/model-artifact';
@@ -10,16 +10,6 @@ import type { TrainOutcome } from '../ml/train-model';
 
 /** Where training data comes from: the seeded generator (optionally with some columns ignored), or a CSV file with a confirmed schema. */
 export type DataSource = { kind: 'generate'; rows: number; seed: number; schema?: ColumnSchema[] } | { kind: 'csv'; file: Blob; fileName: string; schema: ColumnSchema[] };
-
-/**
- * One day of the daily pipeline: `generate` writes raw/accounts_<date>.csv from the simulated
- * day's generator settings first (unless the file exists and `keepExisting` is set); null scores
- * the raw file that is already there.
- */
-export interface PipelineDay {
-	date: string;
-	generate: SimulatedDay | null;
-}
 
 /** A sweep's trials cross-validate on the training split; each fold is one reported interval. */
 export type LabRequest =

@@ -44,6 +44,22 @@ describe('prep-lab CLI', () => {
 		expect(await run(['versions', '--root', root])).toMatch(/^delinquency:2\t.*\ndelinquency:1\t/);
 	});
 
+	it('simulates drifting days through the pipeline and reports drift per day', async () => {
+		const simRoot = join(dir, 'sim');
+		await run(['generate', '--rows', '2000', '--seed', '5', '--out', data]);
+		await run(['train', '--data', data, '--root', simRoot]);
+		const simulated = (await run(['simulate', '--root', simRoot, '--start', '2026-12-01', '--days', '6', '--rows', '500', '--shift-day', '4'])).split('\n');
+		expect(simulated).toHaveLength(6);
+		expect(simulated[0]).toMatch(/^raw\/accounts_2026-12-01\.csv → curated\/accounts_2026-12-01_predictions\.csv\t500 rows/);
+		expect(readFileSync(join(simRoot, 'logs', 'batch_runs_log.csv'), 'utf8').trim().split('\n')).toHaveLength(7);
+		const days = (await run(['monitor', '--root', simRoot])).split('\n');
+		expect(days.map((d) => d.split('\t')[0])).toEqual(['2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06']);
+		// Before the sudden shift nothing is significant; from its day on, months_on_book is.
+		expect(days[0]).not.toContain('significant');
+		expect(days[3]).toMatch(/worst months_on_book PSI \d+\.\d{3} \(significant\)/);
+		expect(days[3]).toMatch(/prediction PSI \d\.\d{3}, JS \d\.\d{3}$/);
+	});
+
 	it('explains bad input', async () => {
 		const failure = (args: string[]) => run(args).then(() => 'no error', (e: unknown) => describeError(e));
 		expect(await failure(['frobnicate'])).toMatch(/^Unknown command "frobnicate"/);
@@ -54,5 +70,8 @@ describe('prep-lab CLI', () => {
 		expect(await failure(['predict', '--root', root, '--json', '[{"credit_utilization": "lots"}]'])).toMatch(/record 0: "credit_utilization" must be a number/);
 		expect(await failure(['predict', '--root', join(dir, 'empty'), '--json', '[]'])).toBe('A registered version of model "delinquency" does not exist.');
 		expect(await failure(['pipeline', '--root', root, '--date', '2026-01-01'])).toBe('raw/accounts_2026-01-01.csv does not exist.');
+		expect(await failure(['simulate', '--root', root, '--start', '2026-13-01'])).toBe('Start date "2026-13-01" is not a date like 2026-11-25.');
+		expect(await failure(['simulate', '--root', root, '--start', '2026-12-01', '--days', '3', '--shift-day', '5'])).toBe('Sudden-shift day must be a whole number from 1 to 3.');
+		expect(await failure(['monitor', '--root', join(dir, 'sim-empty')])).toBe('A registered version of model "delinquency" does not exist.');
 	});
 });
