@@ -185,6 +185,7 @@ export class MonitorPage {
 		this.promoted = null;
 		this.retrainProgress = { stage: 'reading', fraction: 0 };
 		const params: TrainParams = { ...DEFAULT_TRAIN_PARAMS };
+		// The days are joined in memory: this name labels the training run and is never stored in raw/.
 		const fileName = `accounts_${dates[0]}_to_${dates.at(-1)}.csv`;
 		const startedAt = new Date();
 		let runId: number | null = null;
@@ -202,7 +203,7 @@ export class MonitorPage {
 			runId = await logRun(await getDb(), trainRunRecord({ params, data: { kind: 'csv', fileName }, startedAt, finishedAt: new Date(), status: 'finished', outcome }));
 			const table = await readCsvTable(text, schema);
 			const comparison = compareOnHoldout(table, params, champion, outcome.test);
-			this.challenger = await registerTrainedModel(outcome as TrainOutcome, { description: `Challenger retrained on ${dates.length} day${dates.length === 1 ? '' : 's'} (${dates[0]} to ${dates.at(-1)})`, tags: { data: `raw/${fileName}`, role: 'challenger' } }, runId);
+			this.challenger = await registerTrainedModel(outcome as TrainOutcome, { description: `Challenger retrained on ${dates.length} day${dates.length === 1 ? '' : 's'} (${dates[0]} to ${dates.at(-1)})`, tags: { data: `raw/accounts_<date>.csv, ${dates[0]} to ${dates.at(-1)} (${dates.length} files)`, role: 'challenger' } }, runId);
 			await registry.setAlias(MODEL_NAME, 'challenger', this.challenger.version);
 			this.comparison = { ...comparison, championVersion: champion.version, days: dates };
 			this.versions = await registry.list(MODEL_NAME);
