@@ -120,7 +120,10 @@ const screens: Screen[] = [
 			await page.getByRole('button', { name: 'Train', exact: true }).click();
 			await expect(page.getByRole('button', { name: 'Register model' })).toBeVisible();
 			await page.goto('/lab/runs');
-			for (const box of await page.getByRole('checkbox', { name: /^Compare run/ }).all()) await box.check();
+			// The runs load from IndexedDB after the page starts: wait for both before ticking them.
+			const boxes = page.getByRole('checkbox', { name: /^Compare run/ });
+			await expect(boxes).toHaveCount(2);
+			for (const box of await boxes.all()) await box.check();
 			await expect(page.getByTestId('compare')).toBeVisible();
 		}
 	},
