@@ -36,6 +36,8 @@ sw.addEventListener('activate', (event) => {
 
 sw.addEventListener('message', (event) => {
 	if (event.data?.type === 'SKIP_WAITING') sw.skipWaiting();
+	// clients.claim() in activate skips a page that was still loading then; such a page asks again.
+	if (event.data?.type === 'CLAIM') event.waitUntil(sw.clients.claim());
 });
 
 // Online endpoints: `/api/endpoints/<name>/score` is answered here, from IndexedDB, so it works offline.

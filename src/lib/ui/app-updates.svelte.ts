@@ -30,6 +30,9 @@ export class AppUpdates {
 				location.reload();
 			}
 		});
+		// A first visit that loaded while the worker was activating is not controlled yet: ask to be claimed,
+		// so offline use (and the online endpoint it serves) starts without a reload.
+		if (!navigator.serviceWorker.controller) registration.active?.postMessage({ type: 'CLAIM' });
 		registration.update().catch(() => {
 			/* offline: keep the current version */
 		});
