@@ -9,7 +9,6 @@ import { DEFAULT_SIMULATION, simulateDays, validateSimulation } from '../lib/lab
 import { batchScore, DEFAULT_BATCH_SETTINGS, runDailyPipeline, scoreCsv, type BatchSettings } from '../lib/lab/batch-score';
 import { resolveVersion } from '../lib/lab/registry';
 import { previewCsv, readCsvTable, tableToCsv } from '../lib/ml/csv-read';
-import { CsvSchemaError } from '../lib/ml/csv-schema';
 import { generateDelinquencyTable } from '../lib/ml/delinquency-data';
 import { score, type FieldError, type ScoreResult, type SolverName } from '../lib/ml/model-artifact';
 import { DEFAULT_TRAIN_PARAMS, MODEL_NAME, trainModel } from '../lib/ml/train-model';
@@ -245,9 +244,4 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
 	}
 }
 
-export function describeError(e: unknown): string {
-	if (e instanceof CsvSchemaError) return `CSV problem${e.row ? ` (row ${e.row}${e.column ? `, column "${e.column}"` : ''})` : ''}: ${e.message}`;
-	const code = (e as NodeJS.ErrnoException).code;
-	if (code === 'ENOENT') return `File not found: ${(e as NodeJS.ErrnoException).path}`;
-	return (e as Error).message ?? String(e);
-}
+export { errorMessage as describeError } from '../lib/error-message';

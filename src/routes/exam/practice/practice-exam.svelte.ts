@@ -30,7 +30,7 @@ export type Confirmation = 'submit' | 'abandon' | null;
 /** Practice-by-domain lengths; 0 means every item of the domain. */
 export const DOMAIN_LENGTHS = [10, 20, 0] as const;
 
-const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
+import { errorMessage as describe } from '$lib/error-message';
 
 export class PracticeExam {
 	// Setup

@@ -23,7 +23,7 @@ export interface SavedResult extends InterviewGrade {
 
 const emptyTicks = (): Record<CaterPart, number[]> => ({ context: [], architecture: [], tradeoffs: [], execution: [], risks: [] });
 
-const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
+import { errorMessage as describe } from '$lib/error-message';
 
 export class InterviewDrill {
 	answer = $state('');

@@ -11,7 +11,7 @@ import { MODEL_NAME } from '$lib/ml/train-model';
 import { downloadBlob } from '$lib/ui/download';
 import { Cancelled, LabClient } from '$lib/workers/lab-client';
 
-const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
+import { errorMessage as describe } from '$lib/error-message';
 const ERRORS_SHOWN = 20;
 
 export class BatchEndpoint {

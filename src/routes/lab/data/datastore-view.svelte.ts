@@ -8,7 +8,7 @@ import { readCsv } from '$lib/ml/csv-read';
 import { downloadBlob } from '$lib/ui/download';
 import { storageStatus, type StorageStatus } from '$lib/ui/storage-persistence';
 
-const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
+import { errorMessage as describe } from '$lib/error-message';
 const PREVIEW_ROWS = 20;
 
 export type FilePreview = { zone: Zone; name: string } & ({ header: string[]; rows: string[][]; more: boolean } | { problem: string });

@@ -11,7 +11,7 @@ import { resolveVersion } from '$lib/lab/registry';
 import type { ModelVersion } from '$lib/ml/model-artifact';
 import { MODEL_NAME } from '$lib/ml/train-model';
 
-const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
+import { errorMessage as describe } from '$lib/error-message';
 /** Keys are secrets: drawn from the browser's cryptographic randomness. */
 const cryptoRandom = () => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32;
 /** Requests shown and summarised in the log. */

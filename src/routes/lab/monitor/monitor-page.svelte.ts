@@ -20,7 +20,7 @@ import { DEFAULT_TRAIN_PARAMS, MODEL_NAME, type TrainOutcome } from '$lib/ml/tra
 import { Cancelled, LabClient } from '$lib/workers/lab-client';
 import type { LabProgress } from '$lib/workers/protocol';
 
-const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
+import { errorMessage as describe } from '$lib/error-message';
 
 /** The version monitored by default: the champion, else the newest. */
 export function defaultVersion(versions: readonly ModelVersion[], aliases: Record<string, number>): number | null {

@@ -8,7 +8,7 @@ import { deleteRun, listRuns } from '$lib/db/run-store';
 import type { StoredRun } from '$lib/db/schema';
 import { compareRuns, filterRuns, sortRuns, type RunColumn, type SortDirection } from '$lib/lab/runs-table';
 
-const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
+import { errorMessage as describe } from '$lib/error-message';
 
 export class RunsView {
 	runs = $state<StoredRun[]>([]);

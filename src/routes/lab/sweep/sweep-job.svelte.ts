@@ -24,7 +24,7 @@ export interface ParameterRow {
 export type PolicyType = TerminationPolicy['type'];
 
 const STORAGE_KEY = 'prep-lab:sweep';
-const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
+import { errorMessage as describe } from '$lib/error-message';
 
 const DEFAULT_ROWS: ParameterRow[] = [
 	{ name: 'C', enabled: true, type: 'choice', values: '0.1, 1, 10', min: -3, max: 2, q: 0.5 },

@@ -19,7 +19,7 @@ import type { DataSource, LabProgress } from '$lib/workers/protocol';
 /** A name safe for the datastore, ending in .csv. */
 export const storedCsvName = (original: string) => usableFileName(`${original.replace(/\.csv$/i, '')}.csv`);
 
-const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
+import { errorMessage as describe } from '$lib/error-message';
 
 export class TrainRun {
 	source = $state<'generate' | 'csv'>('generate');
