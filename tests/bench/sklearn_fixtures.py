@@ -2,7 +2,7 @@
 """Writes tests/fixtures/sklearn/*.json: small datasets with scikit-learn's fitted coefficients,
 probabilities and metrics, so the unit tests can check Prep Lab's solver and metrics against it.
 
-Needs Debian's python3-sklearn and python3-pandas (see STACK.md). Run from the repository root:
+Needs Debian's python3-sklearn and python3-pandas (see ARCHITECTURE.md, "Stack facts"). Run from the repository root:
     /usr/bin/python3 tests/bench/sklearn_fixtures.py
 """
 import io

@@ -1,5 +1,5 @@
 // Plain gradient descent with ml-logistic-regression, kept as a teaching contrast to Newton's method.
-// Used correctly (see STACK.md): a column of ones for the intercept, a learning rate scaled to the
+// Used correctly (see ARCHITECTURE.md, "Stack facts"): a column of ones for the intercept, a learning rate scaled to the
 // data size (its gradient is a sum over rows), and a stopping rule. The library restarts from zero on
 // every train() call, so the loss curve is measured at doubling step counts (1, 2, 4, …): the total
 // work is under twice that of the final run, and training stops once doubling no longer helps.

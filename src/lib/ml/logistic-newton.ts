@@ -1,6 +1,6 @@
 // Exact solver for L2-regularised logistic regression with an unpenalised intercept, the same
 // problem scikit-learn's LogisticRegression(C) solves. Written here because it is the lab's core:
-// ml-logistic-regression has no intercept, no penalty and no convergence test (see STACK.md),
+// ml-logistic-regression has no intercept, no penalty and no convergence test (see ARCHITECTURE.md, "Stack facts"),
 // while Newton's method converges in a handful of iterations on standardised features.
 import { CholeskyDecomposition, Matrix } from 'ml-matrix';
 
