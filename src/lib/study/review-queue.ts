@@ -1,8 +1,6 @@
 // Which cards to show now, in Anki's order: learning cards first, then reviews, then new cards.
 import { State, type CardState } from './scheduler';
 
-export const DEFAULT_NEW_CARDS_PER_DAY = 20;
-
 export interface QueueCounts {
 	new: number;
 	learning: number;

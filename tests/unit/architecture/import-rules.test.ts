@@ -32,7 +32,6 @@ function pointsInto(file: string, spec: string, folder: string): boolean {
 // Routes that still assemble workflows from database calls. Each moves behind src/lib/app.
 const ROUTES_USING_DB = new Set([
 	'src/routes/+layout.svelte',
-	'src/routes/+page.svelte',
 	'src/routes/cards/+page.svelte',
 	'src/routes/cards/review-session.svelte.ts',
 	'src/routes/exam/practice/practice-exam.svelte.ts',
