@@ -158,6 +158,9 @@ export function predictionThreshold(model: Pick<ModelVersion, 'tags'>): number {
 	return Number.isFinite(value) && value > 0 && value < 1 ? value : DEFAULT_THRESHOLD;
 }
 
+/** A chosen threshold as the `threshold` tag stores it: at most three decimals, without float noise (0.3, not 0.30000000000000004). */
+export const thresholdTag = (threshold: number): string => String(Number(threshold.toFixed(3)));
+
 export type ModelLookup = (name: string, version: number) => Promise<ModelVersion | undefined> | ModelVersion | undefined;
 
 export interface ScoreRequest {
