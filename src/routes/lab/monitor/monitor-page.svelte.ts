@@ -108,8 +108,7 @@ export class MonitorPage {
 		this.error = null;
 		try {
 			const storage = await getLabStorage();
-			const raw = await storage.datastore.list('raw');
-			this.rawDates = rawFileDates(raw.map((f) => f.name));
+			await this.#listRawDates();
 			if (this.rawDates.length && !this.rawDates.includes(this.oneDate)) this.oneDate = this.rawDates.at(-1)!;
 			if (!model) {
 				this.reports = [];
@@ -125,6 +124,11 @@ export class MonitorPage {
 		} finally {
 			this.computing = false;
 		}
+	}
+
+	async #listRawDates(): Promise<void> {
+		const raw = await (await getLabStorage()).datastore.list('raw');
+		this.rawDates = rawFileDates(raw.map((f) => f.name));
 	}
 
 	/** Problem with the pipeline form, in words, or null. */
@@ -146,7 +150,14 @@ export class MonitorPage {
 			return;
 		}
 		// Planned against the raw files as they are now, not as they were when the form was drawn.
-		if (this.mode === 'simulate') await this.refresh();
+		if (this.mode === 'simulate') {
+			try {
+				await this.#listRawDates();
+			} catch (e) {
+				this.pipelineError = `raw/ could not be listed, so nothing was simulated: ${describe(e)}`;
+				return;
+			}
+		}
 		const plan = this.mode === 'simulate' ? planSimulation(this.#settings(), this.rawDates, this.onExisting) : null;
 		const days = plan ? plan.days : [{ date: this.oneDate, generate: null }];
 		this.pipelineStatus = 'running';
