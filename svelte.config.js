@@ -9,6 +9,9 @@ const config = {
 		// Everything is prerendered; there is no server at run time.
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+		// Absolute asset paths: the service worker answers an unknown URL at any depth (/notes/x/y) with the
+		// prerendered 404 page, whose relative ./_app/ paths would resolve under that URL and never load.
+		paths: { relative: false },
 		// Scripts only from this origin (inline ones by hash), no eval, and no connections anywhere else.
 		// Styles allow inline attributes: components set sizes with style="…".
 		csp: {

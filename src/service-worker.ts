@@ -88,6 +88,12 @@ async function answerScore(request: Request, endpointName: string, background: (
 	}
 }
 
+/** The prerendered 404 page, answered with status 404 at whatever URL was asked for (it reads the URL itself). */
+async function notFound(cache: Cache): Promise<Response | undefined> {
+	const page = await cache.match('/not-found');
+	return page && new Response(page.body, { status: 404, statusText: 'Not Found', headers: page.headers });
+}
+
 sw.addEventListener('fetch', (event) => {
 	const request = event.request;
 	const url = new URL(request.url);
@@ -110,12 +116,15 @@ sw.addEventListener('fetch', (event) => {
 			const cached = await cache.match(url.pathname, { ignoreSearch: true });
 			if (cached) return cached;
 			try {
-				return await fetch(request);
+				const response = await fetch(request);
+				// A host without the app's 404 page (any static host) still shows it, with the navigation.
+				if (request.mode === 'navigate' && response.status === 404) return (await notFound(cache)) ?? response;
+				return response;
 			} catch {
-				// Offline and not precached: fall back to the home page shell for navigations.
+				// Offline and not precached: every page is precached, so a navigation here is to a page that does not exist.
 				if (request.mode === 'navigate') {
-					const shell = await cache.match('/');
-					if (shell) return shell;
+					const page = (await notFound(cache)) ?? (await cache.match('/'));
+					if (page) return page;
 				}
 				return new Response('Offline, and this file is not cached.', { status: 503, headers: { 'content-type': 'text/plain' } });
 			}

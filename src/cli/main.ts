@@ -5,7 +5,8 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runPipelineDays } from '../lib/lab/daily-pipeline';
 import { monitorDays, worstDrift } from '../lib/lab/monitoring';
-import { DEFAULT_SIMULATION, simulateDays, validateSimulation } from '../lib/lab/pipeline-simulation';
+import { DEFAULT_SIMULATION, validateSimulation } from '../lib/lab/pipeline-simulation';
+import { describePlan, planSimulation, rawFileDates } from '../lib/lab/simulation-plan';
 import { batchScore, DEFAULT_BATCH_SETTINGS, runDailyPipeline, scoreCsv, type BatchSettings } from '../lib/lab/batch-score';
 import { resolveVersion } from '../lib/lab/registry';
 import { previewCsv, readCsvTable, tableToCsv } from '../lib/ml/csv-read';
@@ -28,7 +29,9 @@ Commands:
   pipeline --date YYYY-MM-DD [--version N|alias] [--error-threshold N]
                                                 raw/accounts_<date>.csv → curated/ → logs/batch_runs_log.csv
   simulate --start YYYY-MM-DD [--days 30] [--rows 2000] [--seed S] [--shift-day 20|0] [--version N|alias]
-                                                write drifting daily files to raw/ and run the pipeline on each
+           [--existing skip|score]              write drifting daily files to raw/ and run the pipeline on each;
+                                                a date whose raw file exists is skipped (or, with score, scored
+                                                as it is): an existing file is never replaced
   monitor [--version N|alias]                   data and prediction drift of every scored day (PSI, JS distance)
   versions                                      list registered versions
 
@@ -102,7 +105,8 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
 			'mini-batch-size': { type: 'string' },
 			start: { type: 'string' },
 			days: { type: 'string' },
-			'shift-day': { type: 'string' }
+			'shift-day': { type: 'string' },
+			existing: { type: 'string' }
 		}
 	});
 	const root = o.root ?? 'lab-data';
@@ -210,9 +214,14 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
 			};
 			const problem = validateSimulation(simulation);
 			if (problem) throw new UsageError(problem);
-			const days = simulateDays(simulation).map((day) => ({ date: day.date, generate: day }));
-			const { runs } = await runPipelineDays(await storage(), await model(), days);
+			const existing = o.existing ?? 'skip';
+			if (existing !== 'skip' && existing !== 'score') throw new UsageError(`--existing must be skip or score, got "${existing}".`);
+			const s = await storage();
+			const taken = rawFileDates((await s.datastore.list('raw')).map((f) => f.name));
+			const plan = planSimulation(simulation, taken, existing);
+			const { runs } = await runPipelineDays(s, await model(), plan.days);
 			for (const run of runs) out(`${run.input} → ${run.output}\t${run.rowsOut} rows\tmean score ${run.scoreMean.toFixed(4)}`);
+			out(describePlan(plan));
 			return;
 		}
 		case 'monitor': {

@@ -199,7 +199,8 @@ const screens: Screen[] = [
 	},
 	{ name: 'progress', open: at('/progress') },
 	{ name: 'settings', open: at('/settings') },
-	{ name: 'search', open: at('/search?q=endpoint', (p) => expect(p.getByTestId('search-results').locator('li').first()).toBeVisible()) }
+	{ name: 'search', open: at('/search?q=endpoint', (p) => expect(p.getByTestId('search-results').locator('li').first()).toBeVisible()) },
+	{ name: 'page not found', open: at('/no-such-page', (p) => expect(p.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()) }
 ];
 
 for (const colorScheme of ['light', 'dark'] as const) {

@@ -88,6 +88,49 @@ test('offline: a simulated month drifts, a challenger retrained on recent days i
 	await expect(page.locator('tr[data-version="1"] .alias')).toHaveCount(0);
 });
 
+test('a simulation never replaces a raw file that exists: it skips that date, leaves the file byte-identical and says what it wrote', async ({ page }) => {
+	await registerSmallModel(page);
+	// The learner's own file for the second simulated day.
+	const own = 'account_id,credit_utilization,region\r\nMINE-1,0.5,north\r\nMINE-2,0.25,"south, east"\r\n';
+	await page.goto('/lab/data');
+	await page.getByLabel('Files (or drop them here)').setInputFiles([{ name: 'accounts_2026-03-02.csv', mimeType: 'text/csv', buffer: Buffer.from(own) }]);
+	await expect(page.getByTestId('data-notice')).toContainText('Uploaded raw/accounts_2026-03-02.csv');
+
+	await page.goto('/lab/monitor');
+	await page.getByLabel('Start date').fill('2026-03-01');
+	await page.getByLabel('Days', { exact: true }).fill('3');
+	await page.getByLabel('Rows per day').fill('200');
+	await page.getByLabel('Sudden shift', { exact: true }).uncheck();
+	await expect(page.getByLabel('Skip to the next free date')).toBeChecked();
+	// Before running, the page says what it will write and which file it leaves alone.
+	await expect(page.getByTestId('simulation-plan')).toHaveText(
+		'New files in raw/: 3 (2026-03-01 to 2026-03-04). Skipped 2026-03-02: raw/accounts_2026-03-02.csv already exists and is left as it is. Existing files in raw/ are never replaced.'
+	);
+	await page.getByRole('button', { name: 'Simulate and score' }).click();
+	const message = page.getByTestId('pipeline-message');
+	await expect(message).toContainText('Scored 3 days (600 accounts) with delinquency:1.');
+	await expect(message).toContainText('Skipped 2026-03-02: raw/accounts_2026-03-02.csv already exists and is left as it is.');
+	await page.getByTestId('written-files').locator('summary').click();
+	await expect(page.getByTestId('written-files').locator('li')).toHaveText(['raw/accounts_2026-03-01.csv', 'raw/accounts_2026-03-03.csv', 'raw/accounts_2026-03-04.csv']);
+
+	// The stored file is byte for byte the one uploaded.
+	const stored = await page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const open = indexedDB.open('prep-lab');
+			open.onsuccess = () => resolve(open.result);
+			open.onerror = () => reject(open.error);
+		});
+		const record = await new Promise<{ blob: Blob }>((resolve, reject) => {
+			const get = db.transaction('files').objectStore('files').get(['raw', 'accounts_2026-03-02.csv']);
+			get.onsuccess = () => resolve(get.result);
+			get.onerror = () => reject(get.error);
+		});
+		db.close();
+		return [...new Uint8Array(await record.blob.arrayBuffer())];
+	});
+	expect(Buffer.from(stored).equals(Buffer.from(own))).toBe(true);
+});
+
 test('cancelling a simulation stops between days and keeps the days that ran', async ({ page }) => {
 	await registerSmallModel(page);
 	await page.goto('/lab/monitor');

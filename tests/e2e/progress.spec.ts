@@ -33,3 +33,37 @@ test('progress shows today on the heatmap, the forecast and an exam-day plan wit
 	await expect(page.getByTestId('heatmap').locator('span[title$=": 3 reviews"]')).toHaveCount(1);
 	await expect(page.getByText('1 study day in the last 365.')).toBeVisible();
 });
+
+test('progress counts today’s card reviews and interview attempts apart, and the heatmap names its months', async ({ page }) => {
+	await page.goto('/cards');
+	await page.getByLabel('CATER method').uncheck();
+	await page.getByLabel('Azure concepts for interviews').uncheck();
+	await page.locator('h1').click();
+	for (let i = 0; i < 2; i++) {
+		const card = page.getByTestId('review-card');
+		const id = await card.getAttribute('data-card-id');
+		await page.keyboard.press('Space');
+		await page.keyboard.press('3');
+		await expect(card).not.toHaveAttribute('data-card-id', id!);
+	}
+	await page.goto('/interview');
+	await page.getByRole('button', { name: 'Draw a question' }).click();
+	await expect(page).toHaveURL(/\/interview\/[a-z0-9-]+$/);
+	await page.locator('html[data-interactive]').waitFor();
+	await page.getByRole('textbox', { name: 'Your answer' }).fill('Context first, then the approach.');
+	await page.getByRole('button', { name: 'Show model answer' }).click();
+	await page.getByRole('button', { name: 'Save and schedule' }).click();
+	await expect(page.getByTestId('result')).toBeVisible();
+
+	await page.goto('/progress');
+	await expect(page.getByTestId('card-reviews-today')).toHaveText('2');
+	await expect(page.getByTestId('interview-attempts-today')).toHaveText('1');
+	await expect(page.getByText('Interview attempts today')).toBeVisible();
+	// The heatmap spans a year: about twelve month labels, this month's among them, each above its first column.
+	const months = page.getByTestId('heatmap-months').locator('span');
+	expect(await months.count()).toBeGreaterThanOrEqual(11);
+	const thisMonth = new Date().toLocaleString('en', { month: 'short' });
+	await expect(months.filter({ hasText: new RegExp(`^${thisMonth}$`) })).toHaveCount(1);
+	const labels = await months.evaluateAll((spans) => spans.map((s) => s.getBoundingClientRect().left));
+	expect(labels).toEqual([...labels].sort((a, b) => a - b));
+});

@@ -1,8 +1,10 @@
-// What the Endpoints page shows around a scoring request: sample records to send, copyable curl and
-// fetch snippets, and the request log's latency percentiles and counts.
-import type { StoredEndpointRequest } from '../db/schema';
+// What the Endpoints page shows around a scoring request: sample records to send, a warning about
+// records that lack the model's features, copyable curl and fetch snippets, and the request log's
+// latency percentiles and counts.
+import type { StoredEndpoint, StoredEndpointRequest } from '../db/schema';
 import { generateDelinquencyTable } from '../ml/delinquency-data';
-import type { FeatureRecord } from '../ml/model-artifact';
+import { missingInputs, type FeatureRecord, type ModelDraft } from '../ml/model-artifact';
+import { parseRecords } from './online-endpoint';
 
 /** Feature records from the seeded generator, as a client would send them (missing numbers as null). */
 export function sampleRecords(count: number, seed: number): FeatureRecord[] {
@@ -17,6 +19,40 @@ export function sampleRecords(count: number, seed: number): FeatureRecord[] {
 				})
 		)
 	);
+}
+
+/** The versions that may answer a request: the deployment the header names, else every one with live traffic. */
+export function answeringVersions(endpoint: StoredEndpoint, headerDeployment: string): { modelName: string; modelVersion: number }[] {
+	const named = headerDeployment.trim();
+	const deployments = named ? endpoint.deployments.filter((d) => d.name === named) : endpoint.deployments.filter((d) => (endpoint.traffic[d.name] ?? 0) > 0);
+	const seen = new Set<string>();
+	return deployments.filter((d) => !seen.has(`${d.modelName}:${d.modelVersion}`) && seen.add(`${d.modelName}:${d.modelVersion}`)).map(({ modelName, modelVersion }) => ({ modelName, modelVersion }));
+}
+
+type ExpectingModel = Pick<ModelDraft, 'name' | 'preprocessor'> & { version: number };
+
+/** Records listed one by one in a warning before the rest are counted. */
+const WARNED_RECORDS = 3;
+
+/**
+ * Before sending: which records lack features a model that may answer expects, one line per model.
+ * The endpoint still answers 200 (it imputes them), so this is a warning, not an error. A body that
+ * is not a list of records gets no warning here: the endpoint's 400 explains it.
+ */
+export function missingFeatureWarnings(body: string, models: readonly ExpectingModel[]): string[] {
+	const records = parseRecords(body);
+	if (typeof records === 'string') return [];
+	return models.flatMap((model) => {
+		const expected = model.preprocessor.numeric.length + model.preprocessor.categorical.length;
+		const lacking = records.map((r, i) => ({ record: i + 1, missing: missingInputs(model, r) })).filter((r) => r.missing.length > 0);
+		if (!lacking.length) return [];
+		const listed = lacking.slice(0, WARNED_RECORDS).map((r) => `record ${r.record} lacks ${r.missing.length} of ${expected} (${r.missing.join(', ')})`);
+		const more = lacking.length - listed.length;
+		return [
+			`${model.name}:${model.version} expects ${expected} features: ${listed.join('; ')}${more ? `; and ${more} more record${more === 1 ? '' : 's'} lack some` : ''}. ` +
+				'The endpoint fills them in (numbers with the training median, a missing category adds nothing) and lists them under "imputed" in its answer.'
+		];
+	});
 }
 
 export const scoringUri = (origin: string, endpoint: string) => `${origin}/api/endpoints/${encodeURIComponent(endpoint)}/score`;

@@ -3,7 +3,7 @@
 // Pure: time, randomness and the model lookup are passed in, so the page, the service worker and the
 // unit tests run the same rules.
 import type { StoredDeployment, StoredEndpoint, StoredEndpointRequest } from '../db/schema';
-import { score, type FeatureRecord, type FieldError, type ModelVersion } from '../ml/model-artifact';
+import { missingInputs, score, type FeatureRecord, type FieldError, type ModelVersion } from '../ml/model-artifact';
 
 /** A uniform number in [0, 1). */
 export type RandomSource = () => number;
@@ -158,6 +158,9 @@ export function predictionThreshold(model: Pick<ModelVersion, 'tags'>): number {
 	return Number.isFinite(value) && value > 0 && value < 1 ? value : DEFAULT_THRESHOLD;
 }
 
+/** A chosen threshold as the `threshold` tag stores it: at most three decimals, without float noise (0.3, not 0.30000000000000004). */
+export const thresholdTag = (threshold: number): string => String(Number(threshold.toFixed(3)));
+
 export type ModelLookup = (name: string, version: number) => Promise<ModelVersion | undefined> | ModelVersion | undefined;
 
 export interface ScoreRequest {
@@ -179,6 +182,8 @@ export interface ScoreContext {
 export interface Prediction {
 	prediction: 0 | 1;
 	probability: number;
+	/** The model's inputs this record lacked, filled in before scoring (numbers with the training median); empty when none. */
+	imputed: string[];
 }
 
 export interface ScoreResponseBody {
@@ -243,7 +248,7 @@ export async function scoreOnDeployment(
 		return { ok: false, status: 400, message: `${result.errors.length} field${result.errors.length === 1 ? '' : 's'} could not be read; see "errors" for each record and field.`, errors: result.errors };
 	}
 	const threshold = predictionThreshold(model);
-	const predictions = Array.from(result.probabilities, (p): Prediction => ({ prediction: p >= threshold ? 1 : 0, probability: p }));
+	const predictions = Array.from(result.probabilities, (p, i): Prediction => ({ prediction: p >= threshold ? 1 : 0, probability: p, imputed: missingInputs(model, records[i]!) }));
 	return { ok: true, body: { predictions, model_name: model.name, model_version: model.version, deployment: deployment.name } };
 }
 

@@ -105,6 +105,19 @@ function readNumber(value: unknown): number | 'missing' | null {
 	return null;
 }
 
+/** A category counts as missing when absent, null or empty: it then adds nothing to the score. */
+const missingCategory = (raw: unknown) => raw === null || raw === undefined || raw === '';
+
+/**
+ * The model's inputs a record lacks (absent, null or a missing-value marker), numbers first, then categories:
+ * numbers are filled with the training median and categories add nothing, as score() does.
+ */
+export function missingInputs(model: Pick<ModelDraft, 'preprocessor'>, record: FeatureRecord): string[] {
+	if (record === null || typeof record !== 'object' || Array.isArray(record)) return [];
+	const p = model.preprocessor;
+	return [...p.numeric.filter((s) => readNumber(record[s.name]) === 'missing'), ...p.categorical.filter((s) => missingCategory(record[s.name]))].map((s) => s.name);
+}
+
 /** Scores records with a model. Bad fields are reported per record and field; other records still score. */
 export function score(model: ScoringModel, records: readonly FeatureRecord[]): ScoreResult {
 	return scoreWith(model, records.length, (r) => {
@@ -163,7 +176,7 @@ function scoreWith(model: ScoringModel, count: number, fieldsOf: (r: number) => 
 		});
 		p.categorical.forEach((s, c) => {
 			const raw = field(s.name);
-			if (raw === null || raw === undefined || raw === '') return;
+			if (missingCategory(raw)) return;
 			if (typeof raw !== 'string' && typeof raw !== 'number') {
 				ok = false;
 				errors.push({ record: r, field: s.name, message: `"${s.name}" must be text` });

@@ -29,13 +29,12 @@ async function pipeline(request: Extract<LabRequest, { kind: 'pipeline' }>, prog
 	const model = await storage.registry.get(MODEL_NAME, request.modelVersion);
 	if (!model) throw new Error(`Version ${request.modelVersion} of model "${MODEL_NAME}" does not exist.`);
 	const total = request.days.length;
-	const { runs, cancelled } = await runPipelineDays(storage, model, request.days, {
-		keepExisting: request.keepExisting,
+	const { runs, cancelled, written } = await runPipelineDays(storage, model, request.days, {
 		signal,
 		onStage: (stage, day) => progress({ stage, fraction: (day.done + (stage === 'scoring' ? 0.5 : 0)) / total, day })
 	});
 	if (!cancelled) progress({ stage: 'scoring', fraction: 1, day: { date: request.days.at(-1)?.date ?? '', done: total, total } });
-	return { kind: 'pipeline', runs, requested: total, cancelled };
+	return { kind: 'pipeline', runs, requested: total, cancelled, written };
 }
 
 // `signal` is aborted when the page cancels a request listed in COOPERATIVE_CANCEL.

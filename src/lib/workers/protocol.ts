@@ -19,7 +19,7 @@ export type LabRequest =
 	/** A batch endpoint job: score a datastore file with a registered version (number, `latest` or an alias). */
 	| { kind: 'batch'; input: { zone: Zone; name: string }; model: string; settings: BatchSettings }
 
-	| { kind: 'pipeline'; modelVersion: number; days: PipelineDay[]; keepExisting: boolean };
+	| { kind: 'pipeline'; modelVersion: number; days: PipelineDay[] };
 
 export type LabResult =
 	| { kind: 'preview'; preview: CsvPreview }
@@ -28,8 +28,8 @@ export type LabResult =
 	/** The logged run, whether it succeeded, failed or was cancelled. */
 	| { kind: 'batch'; run: BatchRun }
 
-	/** A cancelled pipeline stops between days and reports the days that ran. */
-	| { kind: 'pipeline'; runs: BatchRun[]; requested: number; cancelled: boolean };
+	/** A cancelled pipeline stops between days and reports the days that ran and the raw/ files it wrote. */
+	| { kind: 'pipeline'; runs: BatchRun[]; requested: number; cancelled: boolean; written: string[] };
 
 export interface LabProgress {
 	stage: 'reading' | 'generating' | 'preparing' | 'fitting' | 'cross-validating' | 'evaluating' | 'sweeping' | 'scoring';

@@ -4,8 +4,8 @@ import type { StoredExamAttempt } from '$lib/db/schema';
 import { listExamAttempts } from '$lib/db/exam-store';
 import { allReviewLogs, loadCardStates } from '$lib/db/review-store';
 import { loadStudySettings } from '$lib/db/settings-store';
-import { startOfDay } from '$lib/study/review-queue';
 import { dailyPlan, dueForecast, recallOnDate, reviewHeatmap, trueRetention } from '$lib/study/progress-stats';
+import { reviewsToday } from '$lib/study/review-counts';
 import type { StudySettings } from '$lib/study/study-settings';
 
 interface Input {
@@ -18,7 +18,9 @@ export class ProgressView {
 	loaded = $state(false);
 	error = $state<string | null>(null);
 	settings = $state<StudySettings | null>(null);
-	totals = $state({ reviews: 0, today: 0, studied: 0, mature: 0, cards: 0 });
+	totals = $state({ reviews: 0, studied: 0, mature: 0, cards: 0 });
+	/** Today's flashcard reviews and interview attempts, counted apart. */
+	today = $state({ cards: 0, interviews: 0 });
 	heatmap = $state<{ date: string; count: number }[]>([]);
 	forecast = $state<number[]>([]);
 	retention = $state<{ rate: number; reviews: number } | null>(null);
@@ -35,15 +37,14 @@ export class ProgressView {
 			const ids = new Set(input.cardIds);
 			const cardStates = [...states.values()].filter((s) => ids.has(s.cardId));
 			const studied = cardStates.filter((s) => s.fsrs.state !== 0);
-			const today = startOfDay(now);
 			this.settings = settings;
 			this.totals = {
 				reviews: logs.length,
-				today: logs.filter((l) => l.reviewedAt >= today).length,
 				studied: studied.length,
 				mature: studied.filter((s) => s.fsrs.scheduled_days >= 21).length,
 				cards: input.cardIds.length
 			};
+			this.today = reviewsToday(logs, now);
 			this.heatmap = reviewHeatmap(logs, now);
 			this.forecast = dueForecast(cardStates, now);
 			this.retention = trueRetention(logs);

@@ -49,7 +49,8 @@ describe('prep-lab CLI', () => {
 		await run(['generate', '--rows', '2000', '--seed', '5', '--out', data]);
 		await run(['train', '--data', data, '--root', simRoot]);
 		const simulated = (await run(['simulate', '--root', simRoot, '--start', '2026-12-01', '--days', '6', '--rows', '500', '--shift-day', '4'])).split('\n');
-		expect(simulated).toHaveLength(6);
+		expect(simulated).toHaveLength(7);
+		expect(simulated[6]).toBe('New files in raw/: 6 (2026-12-01 to 2026-12-06).');
 		expect(simulated[0]).toMatch(/^raw\/accounts_2026-12-01\.csv → curated\/accounts_2026-12-01_predictions\.csv\t500 rows/);
 		expect(readFileSync(join(simRoot, 'logs', 'batch_runs_log.csv'), 'utf8').trim().split('\n')).toHaveLength(7);
 		const days = (await run(['monitor', '--root', simRoot])).split('\n');
@@ -58,6 +59,25 @@ describe('prep-lab CLI', () => {
 		expect(days[0]).not.toContain('significant');
 		expect(days[3]).toMatch(/worst months_on_book PSI \d+\.\d{3} \(significant\)/);
 		expect(days[3]).toMatch(/prediction PSI \d\.\d{3}, JS \d\.\d{3}$/);
+	});
+
+	it('simulate never replaces a raw file that exists: it skips its date, or scores it as it is', async () => {
+		const simRoot = join(dir, 'sim-own-file');
+		await run(['generate', '--rows', '2000', '--seed', '5', '--out', data]);
+		await run(['train', '--data', data, '--root', simRoot]);
+		// The learner's own file for 2026-12-02, with rows no generator setting would make.
+		const own = join(simRoot, 'raw', 'accounts_2026-12-02.csv');
+		await run(['generate', '--rows', '120', '--seed', '99', '--out', own]);
+		const before = readFileSync(own);
+		const lines = (await run(['simulate', '--root', simRoot, '--start', '2026-12-01', '--days', '3', '--rows', '200', '--shift-day', '0'])).split('\n');
+		expect(readFileSync(own).equals(before)).toBe(true);
+		expect(lines.slice(0, 3).map((l) => l.split(' → ')[0])).toEqual(['raw/accounts_2026-12-01.csv', 'raw/accounts_2026-12-03.csv', 'raw/accounts_2026-12-04.csv']);
+		expect(lines[3]).toBe('New files in raw/: 3 (2026-12-01 to 2026-12-04). Skipped 2026-12-02: raw/accounts_2026-12-02.csv already exists and is left as it is.');
+
+		const scored = (await run(['simulate', '--root', simRoot, '--start', '2026-12-02', '--days', '1', '--shift-day', '0', '--existing', 'score'])).split('\n');
+		expect(readFileSync(own).equals(before)).toBe(true);
+		expect(scored[0]).toMatch(/^raw\/accounts_2026-12-02\.csv → curated\/accounts_2026-12-02_predictions\.csv\t120 rows/);
+		expect(scored[1]).toBe('No new file in raw/. Existing raw/accounts_2026-12-02.csv is scored as it is, not rewritten.');
 	});
 
 	it('explains bad input', async () => {
@@ -72,6 +92,7 @@ describe('prep-lab CLI', () => {
 		expect(await failure(['pipeline', '--root', root, '--date', '2026-01-01'])).toBe('raw/accounts_2026-01-01.csv does not exist.');
 		expect(await failure(['simulate', '--root', root, '--start', '2026-13-01'])).toBe('Start date "2026-13-01" is not a date like 2026-11-25.');
 		expect(await failure(['simulate', '--root', root, '--start', '2026-12-01', '--days', '3', '--shift-day', '5'])).toBe('Sudden-shift day must be a whole number from 1 to 3.');
+		expect(await failure(['simulate', '--root', root, '--start', '2026-12-01', '--existing', 'replace'])).toBe('--existing must be skip or score, got "replace".');
 		expect(await failure(['monitor', '--root', join(dir, 'sim-empty')])).toBe('A registered version of model "delinquency" does not exist.');
 	});
 });

@@ -204,6 +204,17 @@ describe('handleScore', () => {
 		expect(body.predictions.some((p) => p.probability >= 0.2 && p.probability < 0.5 && p.prediction === 1)).toBe(true);
 	});
 
+	it('answers 200 for records lacking features and lists, per record, which inputs were imputed', async () => {
+		const full = { credit_utilization: 0.42, days_past_due_12m: 1, num_open_accounts: 5, annual_income: 48000, debt_to_income: 0.3, months_on_book: 40, payment_to_balance: 0.15, region: 'south' };
+		const body = JSON.stringify([full, { credit_utilization: 0.9 }, { ...full, annual_income: null, months_on_book: 'NA', region: '' }]);
+		const out = await send(blueGreen(), { body });
+		expect(out.status).toBe(200);
+		const imputed = (out.body as ScoreResponseBody).predictions.map((p) => p.imputed);
+		expect(imputed[0]).toEqual([]);
+		expect(imputed[1]).toEqual(['days_past_due_12m', 'num_open_accounts', 'annual_income', 'debt_to_income', 'months_on_book', 'payment_to_balance', 'region']);
+		expect(imputed[2]).toEqual(['annual_income', 'months_on_book', 'region']);
+	});
+
 	it('uses 0.5 when the threshold tag is missing or not a probability', () => {
 		expect(predictionThreshold({ tags: {} })).toBe(0.5);
 		expect(predictionThreshold({ tags: { threshold: 'high' } })).toBe(0.5);

@@ -5,7 +5,7 @@ import { getDb } from '$lib/db/browser-db';
 import { getLabStorage } from '$lib/db/browser-storage';
 import { addEndpoint, clearEndpointRequests, deleteEndpoint, listEndpointRequests, listEndpoints, updateEndpoint } from '$lib/db/endpoint-store';
 import type { StoredEndpoint, StoredEndpointRequest } from '$lib/db/schema';
-import { sampleRecords, scoringUri, summarizeRequests } from '$lib/lab/endpoint-console';
+import { answeringVersions, missingFeatureWarnings, sampleRecords, scoringUri, summarizeRequests } from '$lib/lab/endpoint-console';
 import { addDeployment, createEndpoint, deleteDeployment, regenerateKey, setMirror, setTraffic, DEPLOYMENT_HEADER } from '$lib/lab/online-endpoint';
 import { resolveVersion } from '$lib/lab/registry';
 import type { ModelVersion } from '$lib/ml/model-artifact';
@@ -22,6 +22,17 @@ export interface ConsoleResponse {
 	body: string;
 	latencyMs: number;
 	deployment: string | null;
+	/** Records (1-based) whose missing features the endpoint filled in, from the answer's `imputed` lists. */
+	imputed: { record: number; fields: string[] }[];
+}
+
+/** The `imputed` list of each prediction in an answer, for the records that had any. */
+function imputedRecords(answer: unknown): ConsoleResponse['imputed'] {
+	const predictions = (answer as { predictions?: unknown } | null)?.predictions;
+	if (!Array.isArray(predictions)) return [];
+	return predictions
+		.map((p, i) => ({ record: i + 1, fields: Array.isArray(p?.imputed) ? p.imputed.map(String) : [] }))
+		.filter((r) => r.fields.length > 0);
 }
 
 export type WalkthroughStep = 'create-green' | 'test-green' | 'green-10' | 'green-100' | 'delete-blue';
@@ -56,6 +67,12 @@ export class EndpointsPage {
 
 	readonly selected = $derived(this.endpoints?.find((e) => e.name === this.selectedName) ?? null);
 	readonly summary = $derived(summarizeRequests(this.requests));
+	/** Shown before sending: records lacking features that the version(s) which may answer expect. */
+	readonly consoleWarnings = $derived.by(() => {
+		if (!this.selected) return [];
+		const models = answeringVersions(this.selected, this.headerDeployment).flatMap((d) => this.versions.filter((v) => v.name === d.modelName && v.version === d.modelVersion));
+		return missingFeatureWarnings(this.requestBody, models);
+	});
 
 	async load(): Promise<void> {
 		try {
@@ -186,12 +203,15 @@ export class EndpointsPage {
 			const text = await response.text();
 			const latencyMs = performance.now() - started;
 			let pretty = text;
+			let imputed: ConsoleResponse['imputed'] = [];
 			try {
-				pretty = JSON.stringify(JSON.parse(text), null, 2);
+				const answer: unknown = JSON.parse(text);
+				pretty = JSON.stringify(answer, null, 2);
+				imputed = imputedRecords(answer);
 			} catch {
 				// not JSON: show it as it came
 			}
-			this.response = { status: response.status, body: pretty, latencyMs, deployment: response.headers.get(DEPLOYMENT_HEADER) };
+			this.response = { status: response.status, body: pretty, latencyMs, deployment: response.headers.get(DEPLOYMENT_HEADER), imputed };
 			// The service worker writes the log entry after answering; give it a moment.
 			setTimeout(() => void this.loadRequests(), 150);
 			return this.response;

@@ -9,7 +9,8 @@ import { logRun } from '$lib/db/run-store';
 import type { BatchRun } from '$lib/lab/batch-score';
 import { shiftTrafficTo } from '$lib/lab/online-endpoint';
 import { monitorDays, worstDrift, type DayReport } from '$lib/lab/monitoring';
-import { DEFAULT_SIMULATION, fileDate, rawFileName, simulateDays, validateSimulation, type SimulationSettings } from '$lib/lab/pipeline-simulation';
+import { DEFAULT_SIMULATION, rawFileName, validateSimulation, type SimulationSettings } from '$lib/lab/pipeline-simulation';
+import { describePlan, planSimulation, rawFileDates, type ExistingRawFile, type SimulationPlan } from '$lib/lab/simulation-plan';
 import { compareOnHoldout, joinCsvFiles, lastDays, type HoldoutComparison } from '$lib/lab/retrain';
 import { trainRunRecord } from '$lib/lab/train-run-record';
 import { readCsvTable } from '$lib/ml/csv-read';
@@ -46,12 +47,15 @@ export class MonitorPage {
 	mode = $state<'simulate' | 'one'>('simulate');
 	simulation = $state<SimulationSettings>({ ...DEFAULT_SIMULATION, startDate: '2026-01-01' });
 	suddenShiftOn = $state(true);
-	keepExisting = $state(false);
+	/** A day whose raw file exists moves to the next free date, or scores that file; it is never replaced. */
+	onExisting = $state<ExistingRawFile>('skip');
 	oneDate = $state('');
 	pipelineStatus = $state<'idle' | 'running' | 'done' | 'cancelled' | 'failed'>('idle');
 	progress = $state<LabProgress | null>(null);
 	pipelineMessage = $state<string | null>(null);
 	pipelineError = $state<string | null>(null);
+	/** raw/ files the last run wrote. */
+	written = $state<string[]>([]);
 
 	retrainDays = $state(7);
 	retrainStatus = $state<'idle' | 'running' | 'done' | 'failed'>('idle');
@@ -73,6 +77,9 @@ export class MonitorPage {
 	readonly latest = $derived(this.reports.at(-1) ?? null);
 	readonly worst = $derived(this.latest ? worstDrift(this.latest) : null);
 	readonly band = $derived<DriftBand>(this.worst ? driftBand(this.worst.drift.psi) : 'none');
+	/** What a simulation with the current settings would write and skip, shown before it runs. */
+	readonly plan = $derived<SimulationPlan | null>(this.mode === 'simulate' && !validateSimulation(this.#settings()) ? planSimulation(this.#settings(), this.rawDates, this.onExisting) : null);
+	readonly planText = $derived(this.plan ? describePlan(this.plan) : null);
 
 	/** `today` is a YYYY-MM-DD date: the default start of a simulation and of a single run. */
 	async load(today: string): Promise<void> {
@@ -101,11 +108,7 @@ export class MonitorPage {
 		this.error = null;
 		try {
 			const storage = await getLabStorage();
-			const raw = await storage.datastore.list('raw');
-			this.rawDates = raw
-				.map((f) => fileDate(f.name))
-				.filter((d): d is string => d !== null)
-				.sort();
+			await this.#listRawDates();
 			if (this.rawDates.length && !this.rawDates.includes(this.oneDate)) this.oneDate = this.rawDates.at(-1)!;
 			if (!model) {
 				this.reports = [];
@@ -121,6 +124,11 @@ export class MonitorPage {
 		} finally {
 			this.computing = false;
 		}
+	}
+
+	async #listRawDates(): Promise<void> {
+		const raw = await (await getLabStorage()).datastore.list('raw');
+		this.rawDates = rawFileDates(raw.map((f) => f.name));
 	}
 
 	/** Problem with the pipeline form, in words, or null. */
@@ -141,20 +149,35 @@ export class MonitorPage {
 			this.pipelineError = problem;
 			return;
 		}
-		const days = this.mode === 'one' ? [{ date: this.oneDate, generate: null }] : simulateDays(this.#settings()).map((d) => ({ date: d.date, generate: d }));
+		// Planned against the raw files as they are now, not as they were when the form was drawn.
+		if (this.mode === 'simulate') {
+			try {
+				await this.#listRawDates();
+			} catch (e) {
+				this.pipelineError = `raw/ could not be listed, so nothing was simulated: ${describe(e)}`;
+				return;
+			}
+		}
+		const plan = this.mode === 'simulate' ? planSimulation(this.#settings(), this.rawDates, this.onExisting) : null;
+		const days = plan ? plan.days : [{ date: this.oneDate, generate: null }];
 		this.pipelineStatus = 'running';
+		this.written = [];
 		this.pipelineError = null;
 		this.pipelineMessage = null;
 		this.progress = { stage: 'scoring', fraction: 0 };
 		let runs: BatchRun[] = [];
 		try {
-			const result = await this.#client.run({ kind: 'pipeline', modelVersion: this.chosen, days, keepExisting: this.keepExisting }, (p) => (this.progress = p));
+			const result = await this.#client.run({ kind: 'pipeline', modelVersion: this.chosen, days }, (p) => (this.progress = p));
 			runs = result.runs;
+			this.written = result.written;
+			const ran = new Set(runs.map((r) => r.input));
+			const done: SimulationPlan | null = plan && { ...plan, days: plan.days.filter((d) => ran.has(`raw/${rawFileName(d.date)}`)), kept: plan.kept.filter((d) => ran.has(`raw/${rawFileName(d)}`)) };
 			const rows = runs.reduce((s, r) => s + r.rowsOut, 0).toLocaleString('en');
 			this.pipelineStatus = result.cancelled ? 'cancelled' : 'done';
 			this.pipelineMessage = result.cancelled
 				? `Cancelled after ${runs.length} of ${result.requested} days (${rows} accounts scored); the days that ran are kept.`
 				: `Scored ${runs.length} day${runs.length === 1 ? '' : 's'} (${rows} accounts) with ${MODEL_NAME}:${this.chosen}.`;
+			if (done) this.pipelineMessage += ` ${describePlan(done)}`;
 		} catch (e) {
 			this.pipelineStatus = e instanceof Cancelled ? 'cancelled' : 'failed';
 			if (!(e instanceof Cancelled)) this.pipelineError = describe(e);

@@ -259,6 +259,8 @@ export class SweepJob {
 			train.generatedSchema = settings.features === 'all' ? null : schemaForSubset(DELINQUENCY_SCHEMA, settings.features);
 			await train.train();
 			if (train.status !== 'done') throw new Error(train.error ?? 'training did not finish');
+			// The trial's threshold goes on the version as its `threshold` tag, as a threshold chosen on Train does.
+			train.threshold = settings.threshold;
 			const values = Object.entries(best.params)
 				.map(([k, v]) => `${k}=${v}`)
 				.join(', ');

@@ -12,6 +12,7 @@ import type { LossPoint } from '$lib/ml/train-model';
 import type { ModelVersion, SolverName, TrainParams } from '$lib/ml/model-artifact';
 import type { ColumnSchema } from '$lib/ml/table';
 import { DEFAULT_TRAIN_PARAMS, validateTrainParams, type TrainOutcome } from '$lib/ml/train-model';
+import { DEFAULT_THRESHOLD, thresholdTag } from '$lib/lab/online-endpoint';
 import { usableFileName } from '$lib/lab/storage';
 import { Cancelled, LabClient } from '$lib/workers/lab-client';
 import type { DataSource, LabProgress } from '$lib/workers/protocol';
@@ -44,6 +45,8 @@ export class TrainRun {
 	error = $state<string | null>(null);
 	registered = $state<ModelVersion | null>(null);
 	registering = $state(false);
+	/** Decision threshold chosen on the evaluation report; registered as the version's `threshold` tag, which endpoints use. */
+	threshold = $state(DEFAULT_THRESHOLD);
 	/** Latest loss curve per solver on the current data, so the two can be compared. */
 	lossCurves = $state<Partial<Record<SolverName, { fingerprint: string; curve: LossPoint[] }>>>({});
 	/** The tracked run of the latest training, so registering can record the version it produced. */
@@ -143,6 +146,8 @@ export class TrainRun {
 		this.error = null;
 		this.outcome = null;
 		this.registered = null;
+		// A threshold chosen for the previous model says nothing about the next one.
+		this.threshold = DEFAULT_THRESHOLD;
 		this.progress = { stage: source.kind === 'csv' ? 'reading' : 'generating', fraction: 0 };
 		this.runId = null;
 		const startedAt = new Date();
@@ -188,7 +193,8 @@ export class TrainRun {
 		if (!this.outcome || this.registered || this.registering) return;
 		this.registering = true;
 		try {
-			this.registered = await registerTrainedModel($state.snapshot(this.outcome) as TrainOutcome, { description, tags: { data: this.trainedOn } }, this.runId);
+			const tags = { data: this.trainedOn, threshold: thresholdTag(this.threshold) };
+			this.registered = await registerTrainedModel($state.snapshot(this.outcome) as TrainOutcome, { description, tags }, this.runId);
 		} catch (e) {
 			this.error = `The model was not registered: ${describe(e)}`;
 		} finally {
