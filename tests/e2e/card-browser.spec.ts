@@ -109,10 +109,12 @@ test('bulk actions by keyboard act on the selection in one go and can be undone'
 	for (const i of [1, 2]) await expect(page.locator(`tr[data-card-id="${ids[i]}"] .badge.suspended`)).toBeVisible();
 	await expect(page.locator(`tr[data-card-id="${ids[0]}"] .badge.suspended`)).toHaveCount(0);
 
-	await page.reload(); // stored, not just shown
-	await expect(page.getByTestId('browse-summary')).toContainText('2 suspended');
-	await page.getByRole('button', { name: '2 suspended' }).click();
+	// Stored, not just shown: the progress page counts them and links to them.
+	await page.goto('/progress');
+	await page.getByTestId('flagged-cards').getByRole('link', { name: '2 suspended' }).click();
+	await expect(page).toHaveURL(/\/cards\/browse\?state=suspended$/);
 	await expect(rows(page)).toHaveCount(2);
+	expect(await rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-card-id')))).toEqual(ids.slice(1));
 	await page.getByLabel('Select all 2 cards that match').check();
 	await page.getByTestId('bulk-actions').getByRole('button', { name: 'Unsuspend' }).click();
 	await expect(page.getByTestId('browse-notice')).toContainText('Unsuspended: 2 cards.');
