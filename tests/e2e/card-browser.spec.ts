@@ -124,7 +124,7 @@ test('bulk actions by keyboard act on the selection in one go and can be undone'
 	await expect(page.getByTestId('browse-summary')).toContainText('2 suspended');
 
 	// Enter opens a card; Escape closes it and focus goes back to its row.
-	await rows(page).first().locator('.open').focus();
+	await rows(page).first().getByRole('checkbox').focus();
 	await page.keyboard.press('Enter');
 	await expect(page.getByTestId('card-detail')).toBeVisible();
 	await page.keyboard.press('Escape');

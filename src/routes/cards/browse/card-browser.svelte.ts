@@ -59,7 +59,8 @@ export class CardBrowserView {
 	readonly rows = $derived<CardRow[]>(cardRows(this.cards, this.states, new Date()));
 	/** True while the text search for the current query has not answered yet. */
 	readonly searching = $derived(this.filter.q.trim() !== '' && this.#searchedFor !== this.filter.q && !this.searchError);
-	readonly shown = $derived<CardRow[]>(this.filter.q.trim() && !this.searching ? browseRows(this.rows, this.filter, this.#matches ?? new Set()) : browseRows(this.rows, this.filter, null));
+	/** While a new query is searched, the last results stay on screen (no flicker as the learner types). */
+	readonly shown = $derived<CardRow[]>(browseRows(this.rows, this.filter, this.filter.q.trim() ? (this.#matches ?? new Set()) : null));
 	/** The selection, limited to the cards the filters show: bulk actions never touch hidden cards. */
 	readonly selection = $derived(this.shown.filter((r) => this.selected.has(r.id)).map((r) => r.id));
 	readonly counts = $derived(flagCounts(this.rows));
