@@ -45,6 +45,25 @@ const screens: Screen[] = [
 			await expect(page.getByTestId('answer')).toBeVisible();
 		}
 	},
+	// Filtered to a few rows: every row is built the same way, and axe's time grows with each of them.
+	{ name: 'cards browse: filtered by a tag', open: at('/cards/browse?tag=key-vault', (p) => expect(p.getByTestId('card-table').locator('tbody tr').first()).toBeVisible()) },
+	{
+		name: 'cards browse: a card selected and opened with its history',
+		open: async (page) => {
+			await page.goto('/cards');
+			await expect(page.getByTestId('review-card')).toBeVisible();
+			await page.keyboard.press('Space');
+			await page.keyboard.press('3');
+			await expect(page.locator('.counts .learning')).toHaveText('1 learning');
+			await page.goto('/cards/browse?state=learning');
+			const rows = page.getByTestId('card-table').locator('tbody tr');
+			await expect(rows).toHaveCount(1);
+			await rows.first().getByRole('checkbox').check();
+			await expect(page.getByTestId('bulk-actions')).toBeVisible();
+			await rows.first().locator('.open').click();
+			await expect(page.getByTestId('history').locator('tbody tr')).toHaveCount(1);
+		}
+	},
 	{ name: 'interview', open: at('/interview') },
 	{ name: 'interview question', open: at('/interview/end-to-end-project', (p) => expect(p.getByTestId('time-left')).toBeVisible()) },
 	{

@@ -33,6 +33,11 @@ function itemText(item: ExamItem): string {
 	return [item.stem, item.scenario ?? '', ...item.options.map((o) => o.text), ...item.statements.map((s) => s.text), item.explanation, ...item.items.map(itemText)].join(' ');
 }
 
+/** A flashcard as search sees it (the card browser indexes the mistakes deck the same way). */
+export function cardSearchDoc(cardId: string, front: string, back: string, url: string): SearchDoc {
+	return { id: `card:${cardId}`, kind: 'card', title: front, text: `${front} ${back}`, url, snippet: snippetOf(back) };
+}
+
 export function buildSearchDocs(content: ContentBundle): SearchDoc[] {
 	const docs: SearchDoc[] = [];
 	for (const note of content.notes) {
@@ -48,10 +53,7 @@ export function buildSearchDocs(content: ContentBundle): SearchDoc[] {
 		}
 	}
 	for (const deck of content.decks) {
-		for (const card of deck.cards) {
-			const text = `${plainText(card.front)} ${plainText(card.back)}`;
-			docs.push({ id: `card:${card.id}`, kind: 'card', title: plainText(card.front), text, url: `/notes/${card.note}#flashcards`, snippet: snippetOf(plainText(card.back)) });
-		}
+		for (const card of deck.cards) docs.push(cardSearchDoc(card.id, plainText(card.front), plainText(card.back), `/notes/${card.note}#flashcards`));
 	}
 	for (const q of content.interviews) {
 		const text = plainText(Object.values(q.answer).join(' '));

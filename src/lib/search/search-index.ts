@@ -34,3 +34,9 @@ export function searchContent(index: MiniSearch<SearchDoc>, query: string, limit
 		.slice(0, limit)
 		.map((r: SearchResult) => ({ id: String(r.id), kind: r.kind, title: r.title, url: r.url, snippet: r.snippet, score: r.score }));
 }
+
+/** Every flashcard matching a query (no limit), by card id: what the card browser's search filters on. */
+export function matchingCardIds(index: MiniSearch<SearchDoc>, query: string): Set<string> {
+	if (!query.trim()) return new Set();
+	return new Set(index.search(query, { filter: (r) => r.kind === 'card' }).map((r) => String(r.id).replace(/^card:/, '')));
+}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildContent } from '../../../src/lib/content/bundle';
 import { renderWithOutline } from '../../../src/lib/content/render-markdown';
-import { buildSearchDocs, plainText } from '../../../src/lib/search/search-docs';
-import { buildSearchIndex, loadSearchIndex, searchContent } from '../../../src/lib/search/search-index';
+import { buildSearchDocs, cardSearchDoc, plainText } from '../../../src/lib/search/search-docs';
+import { buildSearchIndex, loadSearchIndex, matchingCardIds, searchContent } from '../../../src/lib/search/search-index';
 import { readContentDir } from '../content/read-content-dir';
 
 const { content } = buildContent(readContentDir());
@@ -39,6 +39,18 @@ describe('search', () => {
 	it('gives the same results after the index is serialised and loaded (as the browser does)', () => {
 		const loaded = loadSearchIndex(JSON.stringify(index));
 		expect(searchContent(loaded, 'batch endpoint error threshold').map((h) => h.id)).toEqual(searchContent(index, 'batch endpoint error threshold').map((h) => h.id));
+	});
+
+	it('finds every matching flashcard for the card browser, by card id, beyond the 50-result page', () => {
+		const cardDocs = docs.filter((d) => d.kind === 'card');
+		const word = 'model';
+		const expected = new Set(index.search(word).filter((r) => r.kind === 'card').map((r) => String(r.id).slice('card:'.length)));
+		expect(expected.size).toBeGreaterThan(50);
+		expect(matchingCardIds(index, word)).toEqual(expected);
+		expect([...matchingCardIds(index, 'blue green')].every((id) => cardDocs.some((d) => d.id === `card:${id}`))).toBe(true);
+		expect(matchingCardIds(index, '  ').size).toBe(0);
+		const mistakes = buildSearchIndex([cardSearchDoc('mistakes/q1', 'Which compute target scales to zero?', 'Compute cluster with min nodes 0', '')]);
+		expect(matchingCardIds(mistakes, 'min nodes')).toEqual(new Set(['mistakes/q1']));
 	});
 
 	it('strips markdown to plain text', () => {
