@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { skillLines } from '../../../src/lib/content/bank-lint';
 import type { ExamItem } from '../../../src/lib/content/schema';
-import { scoreExam } from '../../../src/lib/study/exam-engine';
+import { scoreExam, type ItemResponse } from '../../../src/lib/study/exam-engine';
 import { notesToReadNext, scoreBySkill } from '../../../src/lib/study/skill-feedback';
 import { buildContent } from '../../../src/lib/content/bundle';
 import { readContentDir } from '../content/read-content-dir';
@@ -18,8 +18,8 @@ function single(id: string, skill: string, note: string): ExamItem {
 	return { id, type: 'single', domain: 'd1', note, source: 'https://x', skill, stem: id, options, statements: [], items: [], explanation: 'e', file: 'f' };
 }
 
-const right = { kind: 'choice', selected: [1] } as const;
-const wrong = { kind: 'choice', selected: [0] } as const;
+const right: ItemResponse = { kind: 'choice', selected: [1] };
+const wrong: ItemResponse = { kind: 'choice', selected: [0] };
 
 const items: ExamItem[] = [
 	single('a', 'Online', 'endpoints'),
