@@ -7,6 +7,9 @@ import { notesToReadNext, scoreBySkill } from '../../../src/lib/study/skill-feed
 import { buildContent } from '../../../src/lib/content/bundle';
 import { readContentDir } from '../content/read-content-dir';
 
+// Built once, outside any test's time limit (it compiles every note).
+const { content } = buildContent(readContentDir());
+
 const lines = [
 	{ domain: 'd1', skill: 'Deploy', task: 'Online' },
 	{ domain: 'd1', skill: 'Deploy', task: 'Batch' },
@@ -52,7 +55,6 @@ describe('scoreBySkill', () => {
 	});
 
 	it('places every item of the real bank under a skill of the outline', () => {
-		const { content } = buildContent(readContentDir());
 		const { results, total } = scoreExam(content.items, {});
 		const skills = scoreBySkill(content.items, results, skillLines(content.outline!));
 		expect(skills.reduce((s, k) => s + k.total, 0)).toBe(total);
