@@ -12,7 +12,9 @@ export const BANK_THRESHOLDS = {
 	maxRetiredShare: 0.1,
 	/** Two items at or above this similarity (see `itemSimilarity`) are near-duplicates. */
 	duplicateSimilarity: 0.5,
-	minItemsPerSkillLine: 4
+	minItemsPerSkillLine: 4,
+	/** Least share of the bank's items (case sub-items counted) per domain, where the outline weight demands it. */
+	minDomainShare: { 'optimize-language-models': 0.27 } as Record<string, number>
 };
 
 /** SDK v1 names from content/README.md (plus their usual companions); an option naming one is easy to eliminate. */
@@ -150,6 +152,10 @@ export function bankProblems(report: BankReport, t = BANK_THRESHOLDS): string[] 
 	for (const d of report.duplicates) problems.push(`near-duplicates ${d.a} ≈ ${d.b} (${d.similarity})`);
 	for (const s of report.perSkillLine) {
 		if (s.items.length < t.minItemsPerSkillLine) problems.push(`skill line "${s.line.task}" (${s.line.domain}) has ${s.items.length} items${s.items.length ? `: ${s.items.join(', ')}` : ''}`);
+	}
+	for (const [domain, min] of Object.entries(t.minDomainShare)) {
+		const f = report.domains.find((d) => d.domain === domain);
+		if (f && share(f.items, o.items) < min) problems.push(`${domain}: ${f.items}/${o.items} items (${pct(share(f.items, o.items))}), below ${pct(min)}`);
 	}
 	if (report.unmapped.length) problems.push(`items without a known skill line: ${report.unmapped.join(', ')}`);
 	return problems;

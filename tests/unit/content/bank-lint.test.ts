@@ -84,6 +84,13 @@ describe('bank lint measures', () => {
 		expect(bankReport([a, b, c], outline).duplicates.map((d) => [d.a, d.b])).toEqual([['d1', 'd2']]);
 	});
 
+	it('flags a domain below its minimum share of the bank', () => {
+		const items = [single('a1', 'a', 'Task one', 'k', ['w']), single('a2', 'a', 'Task two', 'k', ['w']), single('b1', 'b', 'Task three', 'k', ['w'])];
+		const r = bankReport(items, outline);
+		expect(bankProblems(r, { ...BANK_THRESHOLDS, minDomainShare: { b: 0.4 } })).toContain('b: 1/3 items (33 %), below 40 %');
+		expect(bankProblems(r, { ...BANK_THRESHOLDS, minDomainShare: { b: 0.3 } }).some((p) => p.startsWith('b: 1/3'))).toBe(false);
+	});
+
 	it('counts items per task line, including case sub-items, and names thin lines and unknown skills', () => {
 		const sub = single('c1a', 'a', 'Task one', 'k', ['w']);
 		const kase: ExamItem = { ...single('c1', 'a', '', 'k', ['w']), type: 'case', options: [], items: [sub], scenario: 's' };
@@ -97,5 +104,15 @@ describe('bank lint measures', () => {
 		const problems = bankProblems(r);
 		expect(problems.some((p) => p.startsWith('skill line "Task two" (a) has 0 items'))).toBe(true);
 		expect(problems.some((p) => p.includes('x2'))).toBe(true);
+	});
+});
+
+describe('the practice-exam bank in content/questions', () => {
+	const { content, errors } = buildContent(readContentDir());
+
+	it('meets every threshold (the offending item ids are printed when it does not)', () => {
+		expect(errors.map((e) => e.message)).toEqual([]);
+		const report = bankReport(content.items, content.outline!);
+		expect(bankProblems(report)).toEqual([]);
 	});
 });
