@@ -1,5 +1,6 @@
 // Turns the files under content/ into one checked bundle. Used by the build (via
 // import.meta.glob) and by the unit tests (via fs), so both see the same rules.
+import { skillLines } from './bank-lint';
 import { parseDeck, parseInterview, parseNote, parseOutline, parseQuestions } from './parse';
 import {
 	ContentError,
@@ -93,6 +94,7 @@ function crossCheck(content: ContentBundle): ContentError[] {
 	}
 
 	const itemIds = new Set<string>();
+	const tasks = new Set(content.outline ? skillLines(content.outline).map((l) => l.task) : []);
 	for (const item of content.items) {
 		if (!domains.has(item.domain) || item.domain === INTERVIEW_DOMAIN) {
 			errors.push(new ContentError(item.file, `unknown exam domain "${item.domain}"`));
@@ -100,6 +102,9 @@ function crossCheck(content: ContentBundle): ContentError[] {
 		for (const it of [item, ...item.items]) {
 			unique(itemIds, it.file, it.id, 'item id');
 			checkNote(it.file, it.note, `item "${it.id}" `);
+			if (it.type !== 'case' && content.outline && !tasks.has(it.skill)) {
+				errors.push(new ContentError(it.file, `item "${it.id}": skill "${it.skill}" is not a task line of exam/outline.yaml (subskills)`));
+			}
 		}
 	}
 	return errors;

@@ -287,7 +287,10 @@ function parseItem(file: string, raw: Fields, domain: string, where: string, nes
 	}
 	if (type === 'case') {
 		if (!Array.isArray(raw.items) || raw.items.length === 0) throw new ContentError(file, `${where}a case needs items`);
-		items = raw.items.map((sub: Fields, i: number) => parseItem(file, sub, domain, `${where}items[${i}]: `, true));
+		// Sub-items without their own skill line test the case's.
+		items = raw.items.map((sub: Fields, i: number) =>
+			parseItem(file, sub.skill === undefined && raw.skill !== undefined ? { ...sub, skill: raw.skill } : sub, domain, `${where}items[${i}]: `, true)
+		);
 	}
 	return {
 		id,
@@ -296,6 +299,7 @@ function parseItem(file: string, raw: Fields, domain: string, where: string, nes
 		note: str(file, raw, 'note', where),
 		// Sub-items of a case share the case's source.
 		source: nested && raw.source === undefined ? '' : httpsUrl(file, str(file, raw, 'source', where), where),
+		skill: type === 'case' && raw.skill === undefined ? '' : str(file, raw, 'skill', where),
 		stem: str(file, raw, 'stem', where),
 		options,
 		statements,

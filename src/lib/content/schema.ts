@@ -94,6 +94,8 @@ export interface ExamItem {
 	note: string;
 	/** Documentation page backing the answer (https). Empty on a case's sub-items. */
 	source: string;
+	/** The outline task line (`subskills` in exam/outline.yaml) the item tests; a case's sub-items inherit the case's. */
+	skill: string;
 	stem: string;
 	options: ExamOption[];
 	statements: YesNoStatement[];

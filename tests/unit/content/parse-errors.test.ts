@@ -11,6 +11,9 @@ domains:
     title: Train and deploy models
     weight: [25, 30]
     skills: [Deploy a model]
+subskills:
+  train-deploy:
+    Deploy a model: [Deploy a model to an online endpoint]
 `;
 const note = (id: string, extra = '', body = '## Facts\nText.\n\n## Exam traps\n- one\n') =>
 	`---\nid: ${id}\ntitle: A note\ndomain: train-deploy\nobjectives: [Know it]\nsources:\n  - title: Doc\n    url: https://learn.microsoft.com/y\n${extra}---\n${body}`;
@@ -43,6 +46,7 @@ items:
   - id: td-1
     type: single
     note: x
+    skill: Deploy a model to an online endpoint
     source: https://learn.microsoft.com/z
     stem: Pick one
     options:
@@ -55,6 +59,7 @@ items:
   - id: td-2
     type: single
     note: x
+    skill: Deploy a model to an online endpoint
     source: https://learn.microsoft.com/z
     stem: Two right answers
     options:
@@ -67,7 +72,15 @@ items:
     explanation: Broken.
 `;
 		expect(errorsOf({ 'notes/train-deploy/01-x.md': note('x'), 'questions/train-deploy.yaml': items })).toEqual([
-			'questions/train-deploy.yaml:15: item "td-2": single needs exactly one correct option, has 2'
+			'questions/train-deploy.yaml:16: item "td-2": single needs exactly one correct option, has 2'
+		]);
+		// Every item names the outline task line it tests, so results can be scored per skill.
+		const withSkill = (skill: string) => items.split('  - id: td-2')[0]!.replace('skill: Deploy a model to an online endpoint', skill);
+		expect(errorsOf({ 'notes/train-deploy/01-x.md': note('x'), 'questions/train-deploy.yaml': withSkill('skill: Deploy a model') })).toEqual([
+			'questions/train-deploy.yaml: item "td-1": skill "Deploy a model" is not a task line of exam/outline.yaml (subskills)'
+		]);
+		expect(errorsOf({ 'notes/train-deploy/01-x.md': note('x'), 'questions/train-deploy.yaml': withSkill('') })).toEqual([
+			'questions/train-deploy.yaml:3: item "td-1": missing or empty field "skill"'
 		]);
 		expect(errorsOf({ 'questions/train-deploy.yaml': 'domain: train-deploy\nitems:\n  - id: [unclosed\n' })[0]).toMatch(/^questions\/train-deploy\.yaml:4: invalid YAML: Flow sequence/);
 	});

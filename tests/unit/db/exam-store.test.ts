@@ -16,6 +16,7 @@ const single = (id: string, domain: string): ExamItem => ({
 	domain,
 	note: 'n',
 	source: 'https://x',
+	skill: 'Task',
 	stem: id,
 	options: [
 		{ text: 'a', correct: true, why: 'w' },

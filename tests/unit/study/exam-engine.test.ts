@@ -19,7 +19,7 @@ const { content } = buildContent(readContentDir());
 const outline = content.outline!;
 
 function item(id: string, type: ItemType, over: Partial<ExamItem> = {}): ExamItem {
-	return { id, type, domain: 'a', note: 'n', source: 'https://x', stem: `Stem ${id}`, options: [], statements: [], items: [], explanation: 'Because.', file: 'f', ...over };
+	return { id, type, domain: 'a', note: 'n', source: 'https://x', skill: 'Task', stem: `Stem ${id}`, options: [], statements: [], items: [], explanation: 'Because.', file: 'f', ...over };
 }
 const opts = (...correct: boolean[]) => correct.map((c, i) => ({ text: `Option ${i}`, correct: c, why: `why ${i}` }));
 const single = (id: string, domain = 'a') => item(id, 'single', { domain, options: opts(false, true, false, false) });

@@ -5,7 +5,7 @@ import { mistakeCard, plainText } from '../../../src/lib/study/mistake-card';
 import { readContentDir } from '../content/read-content-dir';
 
 const { content } = buildContent(readContentDir());
-const base = { domain: 'a', note: 'n', source: 'https://x', options: [], statements: [], items: [], file: 'f' };
+const base = { domain: 'a', note: 'n', source: 'https://x', skill: 'Task', options: [], statements: [], items: [], file: 'f' };
 
 describe('plainText', () => {
 	it('drops markdown syntax and keeps the words', () => {
