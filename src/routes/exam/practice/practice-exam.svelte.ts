@@ -135,6 +135,7 @@ export class PracticeExam extends ExamRunner {
 		this.position = Math.min(session.position, this.questions.length - 1);
 		this.clock.resume({ startedAt: session.startedAt ?? new Date(now), minutes: session.minutes, strict: session.strict, usedMs: session.usedMs ?? 0 }, now);
 		this.score = null;
+		this.timedOut = false;
 		this.confirming = null;
 		this.error = null;
 		this.#saver.open();
@@ -246,7 +247,6 @@ export class PracticeExam extends ExamRunner {
 	newExam(): void {
 		this.items = [];
 		this.score = null;
-		this.timedOut = false;
 		this.phase = 'start';
 	}
 
