@@ -130,6 +130,11 @@ describe('backup', () => {
 		expect(partial).toMatchObject({ responses: { a1: right, 'c1-1': wrong }, seed: 7, unanswered: ['a2', 'b1', 'c1-2'], examItemIds: ['a1', 'a2', 'b1', 'c1'] });
 		expect((await loadExamHistory(target)).problems).toEqual([]);
 		expect(await findUnfinishedExam(target, examItems, t0)).toEqual({ kind: 'none' });
+
+		// A tampered attempt is refused before anything is written, naming the field.
+		const tampered = JSON.parse(text);
+		tampered.stores.examAttempts[0].status = 'won';
+		expect(() => parseBackup(JSON.stringify(tampered))).toThrow('Practice exams (examAttempts), record 1: "status" is missing or has the wrong type.');
 	});
 });
 
