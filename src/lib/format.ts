@@ -17,6 +17,14 @@ export function formatPercent(fraction: number, digits = 1): string {
 	return Number.isFinite(fraction) ? `${(fraction * 100).toFixed(digits)} %` : '–';
 }
 
+/** Milliseconds left as a countdown clock: 245000 → "4:05", 3723000 → "1:02:03". */
+export function formatClock(ms: number): string {
+	const s = Math.ceil(ms / 1000);
+	const h = Math.floor(s / 3600);
+	const mm = String(Math.floor((s % 3600) / 60)).padStart(h ? 2 : 1, '0');
+	return `${h ? `${h}:` : ''}${mm}:${String(s % 60).padStart(2, '0')}`;
+}
+
 export function formatDateTime(iso: string | Date): string {
 	const d = typeof iso === 'string' ? new Date(iso) : iso;
 	return d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });

@@ -98,6 +98,39 @@ const screens: Screen[] = [
 			await expect(page.getByTestId('feedback')).toBeVisible();
 		}
 	},
+	{
+		name: 'practice exam: stop dialog',
+		open: async (page) => {
+			await page.goto('/exam/practice?mode=domain&seed=3');
+			await page.getByRole('button', { name: 'Start practice' }).click();
+			await answerAnyhow(page);
+			await page.getByRole('button', { name: 'Stop practice' }).click();
+			await expect(page.getByRole('dialog', { name: 'Stop and score your answers?' })).toBeVisible();
+		}
+	},
+	{
+		name: 'practice exam: resume offer',
+		open: async (page) => {
+			await page.goto('/exam/practice?mode=domain&seed=3');
+			await page.getByRole('button', { name: 'Start practice' }).click();
+			await answerAnyhow(page);
+			await page.reload();
+			await expect(page.getByTestId('resume-progress')).toHaveText(/^1 of \d+ answered$/);
+		}
+	},
+	{
+		name: 'practice exam: partial attempt reviewed',
+		open: async (page) => {
+			await page.goto('/exam/practice?mode=domain&seed=3');
+			await page.getByRole('button', { name: 'Start practice' }).click();
+			await answerAnyhow(page);
+			await page.getByRole('button', { name: 'Stop practice' }).click();
+			await page.getByRole('button', { name: 'Stop and score' }).click();
+			await expect(page.getByTestId('partial-notice')).toBeVisible();
+			await page.goto('/exam/attempt?id=1');
+			await expect(page.getByTestId('answered-items')).toBeVisible();
+		}
+	},
 	{ name: 'lab', open: at('/lab') },
 	{ name: 'lab train', open: at('/lab/train') },
 	{

@@ -75,7 +75,18 @@ const RULES: Record<BackupStore, Record<string, (v: unknown) => boolean>> = {
 	},
 	reviewLogs: { id: (v) => isInt(v, 1), cardId: isText, grade: isGrade, reviewedAt: isDate, elapsedMs: isNumber, stateBefore: isCardState, stateAfter: isCardState },
 	interviewAttempts: { id: (v) => isInt(v, 1), questionId: isText, startedAt: isDate, answer: isText, ticked: isObject, partScores: isObject, grade: isGrade },
-	examAttempts: { id: (v) => isInt(v, 1), startedAt: isDate, itemIds: (v) => Array.isArray(v) && v.every(isText), correct: isObject, score: isNumber },
+	examAttempts: {
+		id: (v) => isInt(v, 1),
+		startedAt: isDate,
+		itemIds: (v) => Array.isArray(v) && v.every(isText),
+		correct: isObject,
+		score: isNumber,
+		// Optional since schema 4 (older backups have none of them): what a review of the attempt needs.
+		status: (v) => v === undefined || v === 'finished' || v === 'partial',
+		unanswered: (v) => v === undefined || (Array.isArray(v) && v.every(isText)),
+		responses: (v) => v === undefined || isObject(v),
+		seed: (v) => v === undefined || Number.isInteger(v)
+	},
 	mistakes: { itemId: isText, front: isText, back: isText, addedAt: isDate },
 	models: { name: isText, version: (v) => isInt(v, 1), weights: (v) => Array.isArray(v) && v.every(isNumber), intercept: isNumber, preprocessor: isObject, signature: isObject, metrics: isObject },
 	aliases: { name: isText, alias: isText, version: (v) => isInt(v, 1) },

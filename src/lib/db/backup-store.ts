@@ -22,10 +22,12 @@ export async function storeCounts(db: PrepLabDb): Promise<Record<BackupStore, nu
 	return Object.fromEntries(BACKUP_STORES.map((s, i) => [s, counts[i]!])) as Record<BackupStore, number>;
 }
 
-/** Replaces all data with the backup's, in one transaction. */
+/** Replaces all data with the backup's, in one transaction. The exam in progress is local to this
+ * device and not in backups; it is removed too, so it cannot point at attempts and mistakes that
+ * the restore replaced. */
 export async function restoreBackup(db: PrepLabDb, backup: Backup): Promise<void> {
-	const tx = db.transaction([...BACKUP_STORES], 'readwrite');
-	const writes: Promise<unknown>[] = [];
+	const tx = db.transaction([...BACKUP_STORES, 'examSessions'], 'readwrite');
+	const writes: Promise<unknown>[] = [tx.objectStore('examSessions').clear()];
 	for (const store of BACKUP_STORES) {
 		const os = tx.objectStore(store);
 		writes.push(os.clear());
@@ -54,6 +56,6 @@ export async function restoreBackup(db: PrepLabDb, backup: Backup): Promise<void
 
 /** Deletes every record of the learner's data, in one transaction. */
 export async function clearAllData(db: PrepLabDb): Promise<void> {
-	const tx = db.transaction([...BACKUP_STORES], 'readwrite');
-	await Promise.all([...BACKUP_STORES.map((s) => tx.objectStore(s).clear()), tx.done]);
+	const tx = db.transaction([...BACKUP_STORES, 'examSessions'], 'readwrite');
+	await Promise.all([...BACKUP_STORES.map((s) => tx.objectStore(s).clear()), tx.objectStore('examSessions').clear(), tx.done]);
 }

@@ -5,10 +5,12 @@ import type { Zone } from '../lab/storage';
 import type { ModelVersion } from '../ml/model-artifact';
 import type { ColumnSchema } from '../ml/table';
 import type { CaterPart } from '../content/schema';
+import type { Responses } from '../study/exam-engine';
+import type { ExamSession } from '../study/exam-session';
 import type { CardState, Grade, ReviewLogEntry } from '../study/scheduler';
 
 export const DB_NAME = 'prep-lab';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface StoredReviewLog extends ReviewLogEntry {
 	id?: number;
@@ -62,7 +64,8 @@ export interface StoredInterviewAttempt {
 	grade: Grade;
 }
 
-/** One finished practice exam. */
+/** One finished (or stopped) practice exam. The optional fields arrived with schema 4: older
+ * attempts have no answers recorded and open in review with verdicts and explanations only. */
 export interface StoredExamAttempt {
 	id?: number;
 	mode: 'full' | 'domain';
@@ -74,6 +77,21 @@ export interface StoredExamAttempt {
 	correct: Record<string, boolean>;
 	score: number;
 	byDomain: Record<string, { correct: number; total: number }>;
+	/** "partial": stopped early and scored on the answered items only. Absent means finished. */
+	status?: 'finished' | 'partial';
+	/** Questions left without an answer (never counted as mistakes). */
+	unanswered?: string[];
+	/** What the learner answered, keyed by question id, and the seed that fixed the option order. */
+	responses?: Responses;
+	seed?: number;
+	/** Top-level item ids in exam order (a case study is one id), to rebuild the exam for review. */
+	examItemIds?: string[];
+	timedOut?: boolean;
+}
+
+/** The practice or timed exam in progress; at most one, under the id "current". Not part of backups. */
+export interface StoredExamSession extends ExamSession {
+	id: 'current';
 }
 
 /**
@@ -162,6 +180,7 @@ export interface PrepLabSchema extends DBSchema {
 	runs: { key: number; value: StoredRun; indexes: { 'by-time': Date; 'by-experiment': string } };
 	endpoints: { key: string; value: StoredEndpoint };
 	endpointRequests: { key: number; value: StoredEndpointRequest; indexes: { 'by-endpoint': string; 'by-time': Date } };
+	examSessions: { key: string; value: StoredExamSession };
 }
 
 export type PrepLabDb = IDBPDatabase<PrepLabSchema>;
@@ -207,6 +226,10 @@ export function openPrepLabDb(handlers: OpenHandlers = {}, name = DB_NAME): Prom
 				const requests = db.createObjectStore('endpointRequests', { keyPath: 'id', autoIncrement: true });
 				requests.createIndex('by-endpoint', 'endpoint');
 				requests.createIndex('by-time', 'at');
+			}
+			if (oldVersion < 4) {
+				// Version 4: the practice exam in progress (it used to live in sessionStorage).
+				db.createObjectStore('examSessions', { keyPath: 'id' });
 			}
 		},
 		blocked() {

@@ -252,13 +252,15 @@ export const leafResults = (results: readonly ItemResult[]): ItemResult[] => res
 
 /**
  * Scores a whole exam. `responses` is keyed by question id (a case's sub-items by their own ids).
- * Totals and per-domain counts are in questions, so a case counts once per sub-item.
+ * Totals and per-domain counts are in questions, so a case counts once per sub-item. A submitted
+ * exam counts unanswered questions as wrong; an exam stopped early (`answeredOnly`) is scored on
+ * the questions answered, though `results` still covers every question for the review.
  */
-export function scoreExam<T extends ScorableItem<T>>(items: readonly T[], responses: Responses): ExamScore {
+export function scoreExam<T extends ScorableItem<T>>(items: readonly T[], responses: Responses, { answeredOnly = false } = {}): ExamScore {
 	const results = items.map((item) =>
 		scoreItem(item, item.type === 'case' ? { kind: 'case', parts: Object.fromEntries(item.items.map((s) => [s.id, responses[s.id]])) } : responses[item.id])
 	);
-	const leaves = leafResults(results);
+	const leaves = leafResults(results).filter((r) => !answeredOnly || r.answered);
 	const byDomain: Record<string, DomainScore> = {};
 	for (const r of leaves) {
 		const d = (byDomain[r.domain] ??= { correct: 0, total: 0 });

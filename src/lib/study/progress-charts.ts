@@ -29,15 +29,32 @@ export function masteryChart(domains: readonly DomainForecast[]): ChartSpec {
 	};
 }
 
-/** Practice-exam scores (out of 1000) in the order taken, with the 700 pass mark. */
-export function examAttemptsChart(attempts: readonly { finishedAt: Date; score: number; mode: string }[]): ChartSpec {
-	const points = attempts.map((a, i) => ({ x: i + 1, y: Math.round(a.score) }));
+/**
+ * Practice-exam scores (out of 1000) in the order taken, full exams and practice-by-domain sessions
+ * as separate series (a short practice on one domain is not a mock exam), with the 700 pass mark.
+ * Partial attempts (stopped early) are drawn as hollow points.
+ */
+export function examAttemptsChart(attempts: readonly { finishedAt: Date; score: number; mode: string; status?: string }[]): ChartSpec {
+	const numbered = attempts.map((a, i) => ({ x: i + 1, y: Math.round(a.score), mode: a.mode, partial: a.status === 'partial' }));
+	const series = (mode: string, label: string, colour: string) => {
+		const points = numbered.filter((p) => p.mode === mode);
+		return {
+			type: 'line' as const,
+			label,
+			data: points.map(({ x, y }) => ({ x, y })),
+			borderColor: colour,
+			backgroundColor: points.map((p) => (p.partial ? 'transparent' : colour)),
+			pointRadius: 4,
+			showLine: points.length > 1
+		};
+	};
 	return {
 		type: 'scatter',
 		data: {
 			datasets: [
-				{ type: 'line', label: 'Score', data: points, borderColor: SERIES_COLOURS[0], backgroundColor: SERIES_COLOURS[0], pointRadius: 4 },
-				{ type: 'line', label: 'Pass mark (700)', data: [{ x: 1, y: 700 }, { x: Math.max(2, points.length), y: 700 }], borderColor: SERIES_COLOURS[1], borderDash: [6, 4], pointRadius: 0 }
+				series('full', 'Full exams', SERIES_COLOURS[0]!),
+				series('domain', 'Practice by domain', SERIES_COLOURS[2]!),
+				{ type: 'line', label: 'Pass mark (700)', data: [{ x: 1, y: 700 }, { x: Math.max(2, numbered.length), y: 700 }], borderColor: SERIES_COLOURS[1], borderDash: [6, 4], pointRadius: 0 }
 			]
 		},
 		options: {

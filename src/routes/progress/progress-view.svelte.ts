@@ -1,7 +1,6 @@
 // Everything the Progress page shows, loaded once from IndexedDB and computed by pure functions.
 import { getDb } from '$lib/db/browser-db';
-import type { StoredExamAttempt } from '$lib/db/schema';
-import { listExamAttempts } from '$lib/db/exam-store';
+import { loadExamHistory, type ExamHistory } from '$lib/app/exam-history';
 import { allReviewLogs, loadCardStates } from '$lib/db/review-store';
 import { loadStudySettings } from '$lib/db/settings-store';
 import { dailyPlan, dueForecast, recallOnDate, reviewHeatmap, trueRetention } from '$lib/study/progress-stats';
@@ -27,13 +26,16 @@ export class ProgressView {
 	prediction = $state<ReturnType<typeof recallOnDate> | null>(null);
 	plan = $state<ReturnType<typeof dailyPlan>>(null);
 	/** Practice exams, oldest first. */
-	attempts = $state<StoredExamAttempt[]>([]);
+	attempts = $state.raw<ExamHistory['attempts']>([]);
+	/** Attempts that could not be read, one sentence each. */
+	attemptProblems = $state.raw<string[]>([]);
 
 	async load(input: Input, now = new Date()): Promise<void> {
 		try {
 			const db = await getDb();
-			const [states, logs, settings, attempts] = await Promise.all([loadCardStates(db), allReviewLogs(db), loadStudySettings(db), listExamAttempts(db)]);
-			this.attempts = attempts.reverse();
+			const [states, logs, settings, attempts] = await Promise.all([loadCardStates(db), allReviewLogs(db), loadStudySettings(db), loadExamHistory(db)]);
+			this.attempts = [...attempts.attempts].reverse();
+			this.attemptProblems = attempts.problems;
 			const ids = new Set(input.cardIds);
 			const cardStates = [...states.values()].filter((s) => ids.has(s.cardId));
 			const studied = cardStates.filter((s) => s.fsrs.state !== 0);

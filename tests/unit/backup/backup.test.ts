@@ -10,12 +10,34 @@ import { openPrepLabDb } from '../../../src/lib/db/schema';
 import { saveStudySettings } from '../../../src/lib/db/settings-store';
 import { DELINQUENCY_SCHEMA, generateDelinquencyTable } from '../../../src/lib/ml/delinquency-data';
 import { DEFAULT_TRAIN_PARAMS, trainModel } from '../../../src/lib/ml/train-model';
+import { loadExamHistory } from '../../../src/lib/app/exam-history';
+import { finishExam } from '../../../src/lib/app/finish-exam';
+import { findUnfinishedExam } from '../../../src/lib/app/resume-exam';
+import { saveExamProgress } from '../../../src/lib/app/save-exam-progress';
 import { toAnkiTsv } from '../../../src/lib/study/anki-export';
+import type { Responses } from '../../../src/lib/study/exam-engine';
+import { caseStudy, right, single, wrong } from '../app/exam-items';
 import { gradeCard, newCardState, Rating } from '../../../src/lib/study/scheduler';
 import { DEFAULT_STUDY_SETTINGS } from '../../../src/lib/study/study-settings';
 
 const t0 = new Date('2026-11-25T09:00:00Z');
 let n = 0;
+
+const examItems = [single('a1', 'a'), single('a2', 'a'), single('b1', 'b'), caseStudy('c1', 'b', ['c1-1', 'c1-2'])];
+const examSession = (responses: Responses) => ({
+	mode: 'full' as const,
+	domain: null,
+	seed: 7,
+	itemIds: examItems.map((i) => i.id),
+	responses,
+	marked: [],
+	checked: [],
+	position: 0,
+	startedAt: t0,
+	minutes: null,
+	strict: false,
+	usedMs: 0
+});
 
 async function filledDb() {
 	const db = await openPrepLabDb({}, `backup-${n++}`);
@@ -91,6 +113,28 @@ describe('backup', () => {
 		(backup.stores.mistakes as unknown[]).push({ front: 'x' });
 		await expect(restoreBackup(db, backup)).rejects.toThrow();
 		expect(await storeCounts(db)).toEqual(before);
+	});
+	it('keeps the answers of practice-exam attempts and leaves no exam in progress pointing at replaced data', async () => {
+		const source = await filledDb();
+		const s = { ...examSession({ a1: right, 'c1-1': wrong }), savedAt: t0 };
+		await finishExam(source, s, examItems, 'stopped', t0);
+		const old = { mode: 'full', startedAt: t0, finishedAt: t0, itemIds: ['a1'], correct: { a1: false }, score: 0, byDomain: { a: { correct: 0, total: 1 } } };
+		await source.add('examAttempts', old as never); // as saved before answers were recorded
+		const text = toTaggedJson(await exportBackup(source, t0));
+
+		const target = await openPrepLabDb({}, `backup-${n++}`);
+		await saveExamProgress(target, examSession({ a1: wrong }), t0);
+		await restoreBackup(target, parseBackup(text));
+		expect(await target.getAll('examAttempts')).toEqual(await source.getAll('examAttempts'));
+		const [partial] = (await loadExamHistory(target)).attempts.filter((a) => a.status === 'partial');
+		expect(partial).toMatchObject({ responses: { a1: right, 'c1-1': wrong }, seed: 7, unanswered: ['a2', 'b1', 'c1-2'], examItemIds: ['a1', 'a2', 'b1', 'c1'] });
+		expect((await loadExamHistory(target)).problems).toEqual([]);
+		expect(await findUnfinishedExam(target, examItems, t0)).toEqual({ kind: 'none' });
+
+		// A tampered attempt is refused before anything is written, naming the field.
+		const tampered = JSON.parse(text);
+		tampered.stores.examAttempts[0].status = 'won';
+		expect(() => parseBackup(JSON.stringify(tampered))).toThrow('Practice exams (examAttempts), record 1: "status" is missing or has the wrong type.');
 	});
 });
 

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fromTaggedJson } from '../../../src/lib/backup/tagged-json';
+import { loadExamHistory } from '../../../src/lib/app/exam-history';
+import { openAttemptReview } from '../../../src/lib/app/review-attempt';
 import { DB_VERSION, openPrepLabDb } from '../../../src/lib/db/schema';
 
 type V1Store = { name: string; keyPath: string | string[]; autoIncrement?: boolean; indexes?: [string, string][] };
@@ -63,5 +65,21 @@ describe('schema migrations', () => {
 		expect(await db.count('endpoints')).toBe(0);
 		await db.add('endpointRequests', { endpoint: 'e', at: new Date(0), status: 200, latencyMs: 1, records: 1 });
 		expect(await db.getAllFromIndex('endpointRequests', 'by-endpoint', 'e')).toHaveLength(1);
+	});
+
+	it('version 4 adds the exam-in-progress store, and attempts saved before it still list and open for review', async () => {
+		await createV1('migration-v4');
+		const db = await openPrepLabDb({}, 'migration-v4');
+		expect([...db.objectStoreNames]).toContain('examSessions');
+		expect(await db.count('examSessions')).toBe(0);
+		await db.put('examSessions', { id: 'current', mode: 'full', domain: null, seed: 1, itemIds: ['td-001'], responses: {}, marked: [], checked: [], position: 0, startedAt: new Date(0), minutes: null, strict: false, usedMs: 0, savedAt: new Date(0) });
+		expect(await db.get('examSessions', 'current')).toMatchObject({ itemIds: ['td-001'] });
+
+		const history = await loadExamHistory(db);
+		expect(history.problems).toEqual([]);
+		expect(history.attempts).toEqual(fixture.examAttempts);
+		const review = await openAttemptReview(db, 1);
+		expect('attempt' in review && review.attempt.responses).toBeUndefined();
+		expect('attempt' in review && review.attempt.correct).toEqual({ 'td-001': false });
 	});
 });

@@ -191,6 +191,19 @@ describe('scoreExam', () => {
 		expect(score.results).toHaveLength(4);
 	});
 
+	it('an exam stopped early is scored on the answered questions only, per domain, with every question still in the results', () => {
+		const items = [single('a1', 'a'), single('a2', 'a'), single('b1', 'b'), caseStudy('c', 'b', 2)];
+		const responses = { a1: { kind: 'choice' as const, selected: [1] }, a2: { kind: 'choice' as const, selected: [0] }, cb: { kind: 'choice' as const, selected: [1] } };
+		const partial = scoreExam(items, responses, { answeredOnly: true });
+		expect(partial.byDomain).toEqual({ a: { correct: 1, total: 2 }, b: { correct: 1, total: 1 } });
+		expect(partial).toMatchObject({ correct: 2, total: 3, scaled: 667 });
+		expect(partial.results).toHaveLength(4);
+		// Submitted instead, the two unanswered questions count as wrong.
+		expect(scoreExam(items, responses)).toMatchObject({ correct: 2, total: 5, scaled: 400 });
+		// Nothing answered: nothing scored, not a zero over every question.
+		expect(scoreExam(items, {}, { answeredOnly: true })).toMatchObject({ correct: 0, total: 0, byDomain: {} });
+	});
+
 	it('passes at 700', () => {
 		expect(scaledScore(7, 10)).toBe(700);
 		expect(scaledScore(0, 0)).toBe(0);

@@ -1,90 +1,65 @@
-// State of the practice exam page: setup, the item-by-item runner (answers, marks, timer), the
-// review screen, and submission into IndexedDB. The in-progress exam is mirrored to
-// sessionStorage after every change so a reload resumes it. Components only display this state
-// and forward keys and clicks.
-import { getDb } from '$lib/db/browser-db';
-import { examAttemptRecord, listExamAttempts, listMistakes, removeMistake, saveExamAttempt } from '$lib/db/exam-store';
-import type { StoredExamAttempt, StoredMistake } from '$lib/db/schema';
-import {
-	displayOrder,
-	drawExam,
-	examMinutes,
-	examQuestions,
-	isAnswered,
-	leafResults,
-	scoreExam,
-	scoreItem,
-	type ExamQuestion,
-	type ExamScore,
-	type ItemResponse,
-	type ItemResult,
-	type Responses
-} from '$lib/study/exam-engine';
-import { readSavedExam, SAVED_EXAM_KEY, type SavedExam } from '$lib/study/exam-session';
+// State of the practice exam page: setup, resuming or abandoning the exam in progress, finishing it
+// (submit, time out, or stop early and score what was answered), the results and the history. The
+// exam in progress is saved to IndexedDB after every change (exam-saver.ts); answering and moving
+// around are in exam-runner.svelte.ts. Components only display this state and forward keys and clicks.
+import { abandonExam } from '$lib/app/abandon-exam';
+import { getDb } from '$lib/app/browser';
+import { loadExamHistory, type ExamHistory } from '$lib/app/exam-history';
+import { finishExam, type FinishHow } from '$lib/app/finish-exam';
+import { removeMistakeCard } from '$lib/app/remove-mistake';
+import { findUnfinishedExam, type UnfinishedExam } from '$lib/app/resume-exam';
+import { errorMessage as describe } from '$lib/error-message';
+import { drawExam, examMinutes, leafResults, type ExamScore, type ItemResult } from '$lib/study/exam-engine';
+import { LEGACY_SAVED_EXAM_KEY, type ExamSession } from '$lib/study/exam-session';
+import { ExamRunner, type Mode } from './exam-runner.svelte';
+import { ExamSaver } from './exam-saver';
 import type { PracticeDomain, PracticeItem } from './practice-item';
 
-export type Phase = 'start' | 'running' | 'review' | 'results';
-export type Mode = 'full' | 'domain';
-export type Confirmation = 'submit' | 'abandon' | null;
+export type { Confirmation, Mode, Phase } from './exam-runner.svelte';
 
 /** Practice-by-domain lengths; 0 means every item of the domain. */
 export const DOMAIN_LENGTHS = [10, 20, 0] as const;
+/** While a timed exam runs, the time used is also saved this often, so closing the tab loses little. */
+const CLOCK_SAVE_MS = 15_000;
 
-import { errorMessage as describe } from '$lib/error-message';
-
-export class PracticeExam {
+export class PracticeExam extends ExamRunner {
 	// Setup
 	mode = $state<Mode>('full');
 	length = $state(40);
 	timed = $state(true);
+	strict = $state(false);
 	domain = $state('');
 	domainLength = $state<number>(10);
 
-	phase = $state<Phase>('start');
 	loading = $state(true);
 	error = $state<string | null>(null);
-	attempts = $state.raw<StoredExamAttempt[]>([]);
-	mistakes = $state.raw<StoredMistake[]>([]);
-
-	// The exam in progress
-	runMode = $state<Mode>('full');
-	runDomain = $state<string | null>(null);
-	items = $state.raw<PracticeItem[]>([]);
-	questions = $derived<ExamQuestion<PracticeItem>[]>(examQuestions(this.items));
-	seed = $state(0);
-	position = $state(0);
-	responses = $state.raw<Responses>({});
-	marked = $state.raw<string[]>([]);
-	checked = $state.raw<string[]>([]);
-	startedAt = $state(0);
-	minutes = $state<number | null>(null);
-	now = $state(Date.now());
-	confirming = $state<Confirmation>(null);
+	saveError = $state<string | null>(null);
+	attempts = $state.raw<ExamHistory['attempts']>([]);
+	mistakes = $state.raw<ExamHistory['mistakes']>([]);
+	historyProblems = $state.raw<string[]>([]);
+	/** The exam in progress found on opening the page, offered to resume or abandon. */
+	unfinished = $state.raw<Exclude<UnfinishedExam, { kind: 'none' }> | null>(null);
 	submitting = $state(false);
-	resumed = $state(false);
 
 	// Results
 	score = $state.raw<ExamScore | null>(null);
+	partial = $state(false);
 	timedOut = $state(false);
 	mistakesAdded = $state(0);
+	unanswered = $state.raw<string[]>([]);
 
 	readonly domains: PracticeDomain[];
 	#byId: Map<string, PracticeItem>;
 	#all: PracticeItem[];
+	#saver = new ExamSaver((e) => (this.saveError = e === null ? null : `Your answers could not be saved on this device (${describe(e)}). They are still here while this tab stays open.`));
+	#lastClockSave = 0;
 
 	constructor(items: PracticeItem[], domains: PracticeDomain[]) {
+		super();
 		this.#all = items;
 		this.domains = domains;
 		this.domain = domains[0]?.id ?? '';
 		this.#byId = new Map(items.flatMap((i) => [[i.id, i] as const, ...i.items.map((s) => [s.id, s] as const)]));
-	}
-
-	get current(): ExamQuestion<PracticeItem> | undefined {
-		return this.questions[this.position];
-	}
-
-	get total(): number {
-		return this.questions.length;
 	}
 
 	domainTitle(id: string | null | undefined): string {
@@ -100,61 +75,35 @@ export class PracticeExam {
 		return examMinutes(this.length);
 	}
 
-	/** Milliseconds left, or null without a timer. */
-	get remainingMs(): number | null {
-		return this.minutes === null ? null : Math.max(0, this.startedAt + this.minutes * 60_000 - this.now);
-	}
-
-	responseOf(id: string): ItemResponse | undefined {
-		return this.responses[id];
-	}
-
-	answered(q: ExamQuestion<PracticeItem>): boolean {
-		return isAnswered(q.item, this.responses[q.item.id]);
-	}
-
-	get unansweredCount(): number {
-		return this.questions.filter((q) => !this.answered(q)).length;
-	}
-
-	isMarked(id: string): boolean {
-		return this.marked.includes(id);
-	}
-
-	isChecked(id: string): boolean {
-		return this.checked.includes(id);
-	}
-
-	/** Content indexes of the current item's options in display order. */
-	optionOrder(item: PracticeItem): number[] {
-		return displayOrder(item, this.seed);
-	}
-
-	/** The steps of an ordering item as the learner currently has them. */
-	stepOrder(item: PracticeItem): number[] {
-		const r = this.responses[item.id];
-		return r?.kind === 'order' ? r.order : this.optionOrder(item);
-	}
-
-	/** Instant feedback for a checked question (practice by domain). */
-	feedback(item: PracticeItem): ItemResult | null {
-		return this.isChecked(item.id) ? scoreItem(item, this.responses[item.id]) : null;
-	}
-
 	resultOf(id: string): ItemResult | undefined {
 		return this.score ? leafResults(this.score.results).find((r) => r.itemId === id) : undefined;
 	}
 
-	// Loading and resuming
+	protected override changed(): void {
+		this.#lastClockSave = this.clock.now;
+		this.#saver.save(this.session(this.clock.now));
+	}
 
-	async load(): Promise<void> {
+	/** Saves the exam in progress now (the page calls this when it is hidden or closed). */
+	persist(now: number): void {
+		if (this.phase !== 'running' && this.phase !== 'review') return;
+		this.clock.now = now;
+		this.changed();
+	}
+
+	// Loading, resuming, abandoning
+
+	async load(now = Date.now()): Promise<void> {
 		this.loading = true;
 		try {
-			const saved = readSavedExam(sessionStorage.getItem(SAVED_EXAM_KEY), new Set(this.#all.map((i) => i.id)));
-			if (saved) this.#restore(saved);
-			else sessionStorage.removeItem(SAVED_EXAM_KEY);
-		} catch {
-			// sessionStorage can be unavailable (privacy settings); the exam then simply does not survive a reload.
+			const found = await findUnfinishedExam(await getDb(), this.#all, new Date(now), readLegacy());
+			removeLegacy();
+			if (found.kind !== 'none') {
+				this.unfinished = found;
+				this.phase = 'resume';
+			}
+		} catch (e) {
+			this.error = `Your exam in progress could not be read: ${describe(e)}`;
 		}
 		await this.#loadHistory();
 		this.loading = false;
@@ -162,55 +111,59 @@ export class PracticeExam {
 
 	async #loadHistory(): Promise<void> {
 		try {
-			const db = await getDb();
-			[this.attempts, this.mistakes] = await Promise.all([listExamAttempts(db), listMistakes(db)]);
+			const history = await loadExamHistory(await getDb());
+			[this.attempts, this.mistakes, this.historyProblems] = [history.attempts, history.mistakes, history.problems];
 		} catch (e) {
 			this.error = `Your past attempts could not be read: ${describe(e)}`;
 		}
 	}
 
-	#restore(saved: SavedExam): void {
-		this.runMode = saved.mode;
-		this.runDomain = saved.domain;
-		this.seed = saved.seed;
-		this.items = saved.itemIds.map((id) => this.#byId.get(id)!);
-		this.responses = saved.responses;
-		this.marked = saved.marked;
-		this.checked = saved.checked;
-		this.position = Math.min(Math.max(0, Math.trunc(saved.position)), this.questions.length - 1);
-		this.startedAt = saved.startedAt;
-		this.minutes = saved.minutes;
-		this.now = Date.now();
+	resume(now = Date.now()): void {
+		if (this.unfinished?.kind !== 'resumable') return;
+		this.#run(this.unfinished.session, now);
+		this.unfinished = null;
+	}
+
+	#run(session: Omit<ExamSession, 'savedAt' | 'usedMs' | 'startedAt'> & Partial<ExamSession>, now: number): void {
+		this.runMode = session.mode;
+		this.runDomain = session.domain;
+		this.seed = session.seed;
+		this.items = session.itemIds.map((id) => this.#byId.get(id)!);
+		this.responses = session.responses;
+		this.marked = session.marked;
+		this.checked = session.checked;
+		this.position = Math.min(session.position, this.questions.length - 1);
+		this.clock.resume({ startedAt: session.startedAt ?? new Date(now), minutes: session.minutes, strict: session.strict, usedMs: session.usedMs ?? 0 }, now);
+		this.score = null;
+		this.timedOut = false;
+		this.confirming = null;
+		this.error = null;
+		this.#saver.open();
+		this.#lastClockSave = now;
 		this.phase = 'running';
-		this.resumed = true;
 	}
 
-	#save(): void {
-		const saved: SavedExam = {
-			version: 1,
-			mode: this.runMode,
-			domain: this.runDomain,
-			seed: this.seed,
-			itemIds: this.items.map((i) => i.id),
-			responses: this.responses,
-			marked: this.marked,
-			checked: this.checked,
-			position: this.position,
-			startedAt: this.startedAt,
-			minutes: this.minutes
-		};
-		try {
-			sessionStorage.setItem(SAVED_EXAM_KEY, JSON.stringify(saved));
-		} catch {
-			// See load(): without sessionStorage the exam still works, it just does not survive a reload.
-		}
+	/** Abandon asks first (saying how many answers go); from the running exam that is the "Discard" choice. */
+	requestAbandon(): void {
+		this.confirming = 'abandon';
 	}
 
-	#clearSaved(): void {
+	/** Answers the exam in progress (or the one offered to resume) would lose. */
+	get answersAtStake(): number {
+		return this.unfinished?.kind === 'resumable' ? this.unfinished.summary.answered : this.phase === 'running' || this.phase === 'review' ? this.answeredCount : 0;
+	}
+
+	async abandon(): Promise<void> {
+		this.confirming = null;
 		try {
-			sessionStorage.removeItem(SAVED_EXAM_KEY);
-		} catch {
-			// Nothing was saved.
+			await this.#saver.close();
+			await abandonExam(await getDb());
+			this.unfinished = null;
+			this.items = [];
+			this.phase = 'start';
+		} catch (e) {
+			this.#saver.open();
+			this.error = `The exam could not be abandoned: ${describe(e)}`;
 		}
 	}
 
@@ -218,6 +171,7 @@ export class PracticeExam {
 
 	/** Draws and starts an exam. `seed` comes from the caller (the page's clock, or a URL for a repeatable exam). */
 	start(seed: number, now: number): void {
+		if (this.loading || this.unfinished) return; // never overwrite an exam in progress
 		const full = this.mode === 'full';
 		const domains = full ? this.domains : this.domains.filter((d) => d.id === this.domain);
 		const length = full ? this.length : this.domainLength || this.domainSize(this.domain);
@@ -226,190 +180,65 @@ export class PracticeExam {
 			this.error = 'There are no practice items for this choice.';
 			return;
 		}
-		this.error = null;
-		this.runMode = this.mode;
-		this.runDomain = full ? null : this.domain;
-		this.seed = seed;
-		this.items = items;
-		this.responses = {};
-		this.marked = [];
-		this.checked = [];
-		this.position = 0;
-		this.startedAt = now;
-		this.now = now;
-		this.minutes = full && this.timed ? examMinutes(this.questions.length) : null;
-		this.score = null;
-		this.timedOut = false;
-		this.mistakesAdded = 0;
-		this.resumed = false;
-		this.confirming = null;
-		this.phase = 'running';
-		this.#save();
-	}
-
-	// Answering
-
-	#locked(id: string): boolean {
-		return this.phase !== 'running' || this.isChecked(id);
-	}
-
-	#respond(id: string, response: ItemResponse): void {
-		if (this.#locked(id)) return;
-		this.responses = { ...this.responses, [id]: response };
-		this.#save();
-	}
-
-	/** Picks (single) or toggles (multiple) the option at a content index. */
-	choose(item: PracticeItem, option: number): void {
-		const r = this.responses[item.id];
-		const selected = r?.kind === 'choice' ? r.selected : [];
-		if (item.type === 'single') this.#respond(item.id, { kind: 'choice', selected: [option] });
-		else this.#respond(item.id, { kind: 'choice', selected: selected.includes(option) ? selected.filter((o) => o !== option) : [...selected, option].sort((a, b) => a - b) });
-	}
-
-	answerStatement(item: PracticeItem, statement: number, answer: boolean): void {
-		const r = this.responses[item.id];
-		const answers = item.statements.map((_, i) => (r?.kind === 'yesno' ? (r.answers[i] ?? null) : null));
-		answers[statement] = answer;
-		this.#respond(item.id, { kind: 'yesno', answers });
-	}
-
-	/** Moves the step at `position` up (-1) or down (+1). */
-	moveStep(item: PracticeItem, position: number, delta: -1 | 1): void {
-		const order = [...this.stepOrder(item)];
-		const to = position + delta;
-		if (to < 0 || to >= order.length) return;
-		[order[position], order[to]] = [order[to]!, order[position]!];
-		this.#respond(item.id, { kind: 'order', order });
-	}
-
-	/** Answers an ordering item with the order shown, without moving anything. */
-	keepOrder(item: PracticeItem): void {
-		this.#respond(item.id, { kind: 'order', order: [...this.stepOrder(item)] });
-	}
-
-	/**
-	 * Number key n: picks or toggles the n-th option as displayed; on a yes/no item it answers
-	 * statement n, Yes first, and flips it on the next press.
-	 */
-	numberKey(n: number): void {
-		const item = this.current?.item;
-		if (!item || this.#locked(item.id)) return;
-		if (item.type === 'single' || item.type === 'multiple') {
-			const option = this.optionOrder(item)[n - 1];
-			if (option !== undefined) this.choose(item, option);
-		} else if (item.type === 'yesno' && n <= item.statements.length) {
-			const r = this.responses[item.id];
-			const given = r?.kind === 'yesno' ? r.answers[n - 1] : null;
-			this.answerStatement(item, n - 1, given === true ? false : true);
-		}
-	}
-
-	toggleMark(): void {
-		const id = this.current?.item.id;
-		if (!id || this.phase !== 'running') return;
-		this.marked = this.isMarked(id) ? this.marked.filter((m) => m !== id) : [...this.marked, id];
-		this.#save();
-	}
-
-	// Moving around
-
-	goTo(index: number): void {
-		if (index < 0 || index >= this.questions.length) return;
-		this.position = index;
-		this.phase = 'running';
-		this.#save();
-	}
-
-	previous(): void {
-		if (this.phase === 'running') this.goTo(this.position - 1);
-	}
-
-	/** Next question; after the last one, the review screen (full exam) or submission (practice). */
-	next(): void {
-		if (this.phase !== 'running') return;
-		if (this.position < this.questions.length - 1) this.goTo(this.position + 1);
-		else if (this.runMode === 'full') this.openReview();
-		else this.requestSubmit();
-	}
-
-	/** Practice by domain: locks the answer and shows whether it was right, with every option explained. */
-	check(): void {
-		const item = this.current?.item;
-		if (!item || this.runMode !== 'domain' || this.#locked(item.id) || !this.answered(this.current!)) return;
-		this.checked = [...this.checked, item.id];
-		this.#save();
-	}
-
-	/** Enter: check the answer first in practice mode, otherwise go on. */
-	primary(): void {
-		const q = this.current;
-		if (!q || this.phase !== 'running') return;
-		if (this.runMode === 'domain' && this.answered(q) && !this.isChecked(q.item.id)) this.check();
-		else this.next();
-	}
-
-	openReview(): void {
-		if (this.phase !== 'running' || this.runMode !== 'full') return;
-		this.phase = 'review';
+		const timed = full && this.timed;
+		this.#run({ mode: this.mode, domain: full ? null : this.domain, seed, itemIds: items.map((i) => i.id), responses: {}, marked: [], checked: [], position: 0, minutes: null, strict: timed && this.strict }, now);
+		this.clock.start(now, timed ? examMinutes(this.questions.length) : null, timed && this.strict);
+		this.changed();
 	}
 
 	// Finishing
 
 	/** Submitting with unanswered questions asks first. */
-	requestSubmit(): void {
+	override requestSubmit(): void {
 		if (this.unansweredCount > 0) this.confirming = 'submit';
 		else void this.submit();
 	}
 
-	requestAbandon(): void {
-		this.confirming = 'abandon';
-	}
-
-	cancelConfirmation(): void {
-		this.confirming = null;
-	}
-
-	abandon(): void {
-		this.confirming = null;
-		this.#clearSaved();
-		this.items = [];
-		this.phase = 'start';
+	/** Stopping asks first: score what was answered, keep working, or discard. */
+	requestStop(): void {
+		this.confirming = 'stop';
 	}
 
 	/** Called every second by the page; submits by itself when the time is up. */
 	tick(now: number): void {
-		this.now = now;
+		this.clock.now = now;
+		const active = this.phase === 'running' || this.phase === 'review';
+		if (active && this.clock.minutes !== null && now - this.#lastClockSave >= CLOCK_SAVE_MS) this.changed();
 		// Only one automatic try: if saving fails, the error is shown and the learner submits by hand.
-		if (this.remainingMs === 0 && (this.phase === 'running' || this.phase === 'review') && !this.submitting && !this.timedOut) {
+		if (this.remainingMs === 0 && active && !this.submitting && !this.timedOut) {
 			this.timedOut = true;
 			void this.submit();
 		}
 	}
 
-	async submit(): Promise<void> {
+	submit(): Promise<void> {
+		return this.#finish(this.timedOut ? 'timed-out' : 'submitted');
+	}
+
+	/** Stops early: what was answered is scored and kept, as a partial attempt. */
+	stop(): Promise<void> {
+		return this.#finish('stopped');
+	}
+
+	async #finish(how: FinishHow): Promise<void> {
 		if (this.submitting || this.items.length === 0) return;
 		this.confirming = null;
 		this.submitting = true;
 		this.error = null;
+		const now = Math.max(this.clock.now, Date.now());
 		try {
-			const finishedAt = new Date(Math.max(this.now, Date.now()));
-			const score = scoreExam(this.items, this.responses);
-			const mistakes: StoredMistake[] = leafResults(score.results)
-				.filter((r) => !r.correct)
-				.flatMap((r) => {
-					const item = this.#byId.get(r.itemId);
-					return item?.mistake ? [{ itemId: item.id, domain: item.domain, note: item.note.id, front: item.mistake.front, back: item.mistake.back, addedAt: finishedAt }] : [];
-				});
-			const attempt = examAttemptRecord(score, { mode: this.runMode, domain: this.runDomain, startedAt: new Date(this.startedAt), finishedAt });
-			await saveExamAttempt(await getDb(), attempt, mistakes);
-			this.#clearSaved();
-			this.score = score;
-			this.mistakesAdded = mistakes.length;
+			await this.#saver.close();
+			const done = await finishExam(await getDb(), { ...this.session(now), savedAt: new Date(now) }, this.items, how, new Date(now));
+			this.score = done.score;
+			this.partial = done.partial;
+			this.mistakesAdded = done.mistakesAdded;
+			this.unanswered = done.unanswered;
+			this.timedOut = how === 'timed-out';
 			this.phase = 'results';
 			await this.#loadHistory();
 		} catch (e) {
-			this.error = `Your exam could not be saved: ${describe(e)}. Your answers are still here; try submitting again.`;
+			this.#saver.open();
+			this.error = `Your exam could not be saved: ${describe(e)}. Your answers are still here; try again.`;
 		} finally {
 			this.submitting = false;
 		}
@@ -423,11 +252,27 @@ export class PracticeExam {
 
 	async removeMistake(itemId: string): Promise<void> {
 		try {
-			const db = await getDb();
-			await removeMistake(db, itemId);
-			this.mistakes = await listMistakes(db);
+			this.mistakes = await removeMistakeCard(await getDb(), itemId);
 		} catch (e) {
 			this.error = `The mistake could not be removed: ${describe(e)}`;
 		}
+	}
+}
+
+// The previous version kept the exam in progress in sessionStorage; it is moved to IndexedDB once.
+// sessionStorage can be unavailable (privacy settings): then there is simply nothing to move.
+function readLegacy(): string | null {
+	try {
+		return sessionStorage.getItem(LEGACY_SAVED_EXAM_KEY);
+	} catch {
+		return null;
+	}
+}
+
+function removeLegacy(): void {
+	try {
+		sessionStorage.removeItem(LEGACY_SAVED_EXAM_KEY);
+	} catch {
+		// Nothing to remove.
 	}
 }
