@@ -4,7 +4,7 @@
 // run past error_threshold. The output appears only when the run succeeds.
 import { readCsv, toCsv, type CsvInput } from '../ml/csv-read';
 import { parseNumber } from '../ml/csv-schema';
-import { scoreRows, type ModelVersion } from '../ml/model-artifact';
+import { counter, scoreRows, type ModelVersion } from '../ml/model-artifact';
 import { isCalendarDate } from './pipeline-simulation';
 import type { FileWriter, LabStorage, Zone } from './storage';
 
@@ -78,7 +78,7 @@ export async function scoreCsv(
 	settings: BatchSettings,
 	hooks: { onProgress?: (fraction: number, rows: number) => void; signal?: AbortSignal } = {}
 ): Promise<BatchStats> {
-	const stats: BatchStats = { rowsIn: 0, rowsOut: 0, rowsFailed: 0, scoreMin: Infinity, scoreMax: -Infinity, scoreMean: 0, errors: [], unseenCategories: {} };
+	const stats: BatchStats = { rowsIn: 0, rowsOut: 0, rowsFailed: 0, scoreMin: Infinity, scoreMax: -Infinity, scoreMean: 0, errors: [], unseenCategories: counter() };
 	let sum = 0;
 	let header: string[] = [];
 	const fail = (row: number, column: string, message: string) => {
