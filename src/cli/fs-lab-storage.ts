@@ -2,7 +2,7 @@
 //   <root>/raw/  <root>/curated/  <root>/logs/  <root>/registry/<name>/model_v001/{model,metrics,metadata}.json
 // so version 3 in the browser and registry/delinquency/model_v003/ on disk are the same thing.
 import { createReadStream } from 'node:fs';
-import { appendFile, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { versionFiles, versionFolder, versionFromFiles } from '../lib/lab/registry';
 import { checkAlias, checkFileName, NotFoundError, ZONES, type BrokenVersion, type Datastore, type LabStorage, type ModelRegistry, type Zone } from '../lib/lab/storage';
@@ -267,7 +267,14 @@ export async function fsLabStorage(root: string): Promise<LabStorage> {
 	}
 	const registryDir = join(root, 'registry');
 	try {
-		for (const name of await readdir(registryDir)) await removeStaleTemporaries(join(registryDir, name));
+		for (const name of await readdir(registryDir)) {
+			await removeStaleTemporaries(join(registryDir, name));
+			// Versions appear only by renaming a complete folder into place, so an empty model_vNNN is
+			// what an older, killed run left; rmdir removes only empty folders.
+			for (const folder of await readdir(join(registryDir, name)).catch(() => [])) {
+				if (/^model_v\d+$/.test(folder)) await rmdir(join(registryDir, name, folder)).catch(() => undefined);
+			}
+		}
 	} catch (e) {
 		if (!isMissing(e)) throw e;
 	}
