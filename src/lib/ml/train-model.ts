@@ -58,16 +58,21 @@ interface Fit {
 	lossCurve: LossPoint[];
 }
 
-/** Rows of each class needed so the stratified split leaves both classes in the training and the test part. */
-export function minimumRowsPerClass(testFraction: number): number {
-	return Math.max(2, Math.ceil(0.5 / testFraction));
+/**
+ * Rows of each class needed so the stratified split (which rounds each class's test share) leaves
+ * the class in the test part, and in the training part at least once per cross-validation fold.
+ */
+export function minimumRowsPerClass(testFraction: number, cvFolds = 0): number {
+	let n = 2;
+	while (Math.round(n * testFraction) < 1 || n - Math.round(n * testFraction) < Math.max(1, cvFolds)) n++;
+	return n;
 }
 
 /** Refuses a table too small to train on and evaluate, saying how many rows are needed. */
 function checkEnoughRows(table: LabelledTable, params: TrainParams): void {
 	const positives = table.target.values.reduce((s, v) => s + v, 0);
 	const counts = [table.rows - positives, positives];
-	const perClass = Math.max(minimumRowsPerClass(params.testFraction), params.cvFolds);
+	const perClass = minimumRowsPerClass(params.testFraction, params.cvFolds);
 	const short = counts.findIndex((n) => n < perClass);
 	if (short === -1) return;
 	throw new RangeError(

@@ -10,7 +10,7 @@ export const ALIASES = ['champion', 'challenger'] as const;
 
 /** "owner=risk, data=raw/x.csv" → { owner: 'risk', data: 'raw/x.csv' }; a malformed pair is named. */
 export function parseTags(text: string): Record<string, string> {
-	const tags: Record<string, string> = {};
+	const tags: Record<string, string> = Object.create(null); // keys are typed by the learner: "__proto__" is just a tag
 	for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
 		const eq = part.indexOf('=');
 		if (eq <= 0) throw new RangeError(`Tag "${part}" needs the form key=value.`);
