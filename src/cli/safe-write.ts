@@ -25,7 +25,8 @@ export interface WriteOptions {
 
 const code = (e: unknown) => (e as NodeJS.ErrnoException | undefined)?.code;
 
-const TEMP = /^\.(.+)\.(\d+)-\d+\.partial$/;
+// `.<name>.<pid>-<n>.partial`, and `.<name>.<pid>.partial` as earlier releases named them.
+const TEMP = /^\.(.+)\.(\d+)(?:-\d+)?\.partial$/;
 let made = 0;
 
 /** A temporary name next to `final`, unique to this process and call: `.<name>.<pid>-<n>.partial`. */

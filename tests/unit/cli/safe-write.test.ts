@@ -78,10 +78,11 @@ describe('removeStaleTemporaries', () => {
 		const folder = mkdtempSync(join(tmpdir(), 'prep-lab-stale-'));
 		// Process ids above the kernel's maximum (4194304) never run.
 		writeFileSync(join(folder, '.out.csv.99999999-1.partial'), 'half a file');
+		writeFileSync(join(folder, '.old.csv.99999999.partial'), 'left by an earlier release');
 		mkdirSync(join(folder, '.model_new.99999999-2.partial'));
 		writeFileSync(join(folder, `.live.csv.${process.pid}-1.partial`), 'being written');
 		writeFileSync(join(folder, 'out.csv'), 'kept');
-		expect((await removeStaleTemporaries(folder)).sort()).toEqual(['.model_new.99999999-2.partial', '.out.csv.99999999-1.partial']);
+		expect((await removeStaleTemporaries(folder)).sort()).toEqual(['.model_new.99999999-2.partial', '.old.csv.99999999.partial', '.out.csv.99999999-1.partial']);
 		expect(readdirSync(folder).sort()).toEqual([`.live.csv.${process.pid}-1.partial`, 'out.csv']);
 		expect(existsSync(join(folder, 'out.csv'))).toBe(true);
 	});
