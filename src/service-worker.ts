@@ -7,6 +7,7 @@
 // "Update" before a new version takes over.
 import { build, files, prerendered, version } from '$service-worker';
 import { loadEndpoint, logEndpointRequest } from '$lib/db/endpoint-store';
+import { idbRegistry } from '$lib/db/idb-registry';
 import { openPrepLabDb, type PrepLabDb } from '$lib/db/schema';
 import { handleMirror, handleScore, type ModelLookup } from '$lib/lab/online-endpoint';
 
@@ -65,7 +66,9 @@ async function answerScore(request: Request, endpointName: string, background: (
 	try {
 		const db = await database();
 		const endpoint = await loadEndpoint(db, endpointName);
-		const loadModel: ModelLookup = (name, v) => db.get('models', [name, v]);
+		// Through the registry, so a hand-edited version is checked (finite weights…) before it scores.
+		const registry = idbRegistry(db);
+		const loadModel: ModelLookup = (name, v) => registry.get(name, v);
 		const outcome = await handleScore(
 			{ endpointName, authorization: request.headers.get('authorization'), deploymentHeader: request.headers.get('azureml-model-deployment'), body: await request.text() },
 			{ endpoint, loadModel, random, now: new Date() }

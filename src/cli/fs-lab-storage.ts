@@ -1,44 +1,33 @@
 // Lab storage on disk, laid out like the seed project:
 //   <root>/raw/  <root>/curated/  <root>/logs/  <root>/registry/<name>/model_v001/{model,metrics,metadata}.json
 // so version 3 in the browser and registry/delinquency/model_v003/ on disk are the same thing.
-import { createReadStream, createWriteStream } from 'node:fs';
-import { appendFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { createReadStream } from 'node:fs';
+import { appendFile, mkdir, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { versionFiles, versionFolder, versionFromFiles } from '../lib/lab/registry';
-import { checkAlias, checkFileName, NotFoundError, ZONES, type Datastore, type FileWriter, type LabStorage, type ModelRegistry, type Zone } from '../lib/lab/storage';
-import type { CsvInput } from '../lib/ml/csv-read';
+import { checkAlias, checkFileName, NotFoundError, ZONES, type BrokenVersion, type Datastore, type LabStorage, type ModelRegistry, type Zone } from '../lib/lab/storage';
+import { csvFromBytes, type CsvInput } from '../lib/ml/csv-read';
 import type { ModelVersion } from '../lib/ml/model-artifact';
+import { checkVersionMeta, ModelArtifactError, parseModelVersion } from '../lib/ml/model-check';
+import { decodeUtf8 } from '../lib/ml/text-decoding';
+import { checkWriteTarget, describeWriteError, ensureFolder, removeStaleTemporaries, safeFileWriter, safeWriteFile, tempName } from './safe-write';
 
 const isMissing = (e: unknown) => (e as NodeJS.ErrnoException).code === 'ENOENT';
 
-/** Writes to a hidden temporary file and renames it on close: readers never see half a file. */
-export function fsFileWriter(final: string): FileWriter {
-	const temp = join(dirname(final), `.${basename(final)}.${process.pid}.partial`);
-	const stream = createWriteStream(temp);
-	const write = (text: string) =>
-		new Promise<void>((resolve, reject) => {
-			const ok = stream.write(text, (e) => e && reject(e));
-			if (ok) resolve();
-			else stream.once('drain', resolve);
-		});
-	const end = () => new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
-	return {
-		write,
-		async close() {
-			await end();
-			await rename(temp, final);
-		},
-		async abort() {
-			await end();
-			await rm(temp, { force: true });
-		}
-	};
-}
-
-/** A CSV file on disk as a streaming parser input. */
+/** A CSV file on disk as a streaming parser input, decoded by the same strict UTF-8 check as in the browser. */
 export async function fsCsvInput(file: string): Promise<{ input: CsvInput; size: number }> {
 	const size = (await stat(file)).size;
-	return { input: createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }) as unknown as CsvInput, size };
+	return { input: csvFromBytes(createReadStream(file, { highWaterMark: 1 << 20 })), size };
+}
+
+/** A whole text file, strictly UTF-8; the message names the file when it is not. */
+async function readUtf8(file: string, shownAs: string): Promise<string> {
+	const bytes = await readFile(file);
+	try {
+		return decodeUtf8(bytes);
+	} catch (e) {
+		throw new Error(`${shownAs} cannot be read: ${(e as Error).message}`);
+	}
 }
 
 function fsDatastore(root: string): Datastore {
@@ -46,7 +35,7 @@ function fsDatastore(root: string): Datastore {
 		checkFileName(name);
 		return join(root, zone, name);
 	};
-	const ensure = (zone: Zone) => mkdir(join(root, zone), { recursive: true });
+	const ensure = (zone: Zone) => ensureFolder(join(root, zone));
 	return {
 		async list(zone) {
 			let names: string[] = [];
@@ -73,7 +62,7 @@ function fsDatastore(root: string): Datastore {
 		},
 		async readText(zone, name) {
 			try {
-				return await readFile(path(zone, name), 'utf8');
+				return await readUtf8(path(zone, name), `${zone}/${name}`);
 			} catch (e) {
 				if (isMissing(e)) throw new NotFoundError(`${zone}/${name}`);
 				throw e;
@@ -89,19 +78,24 @@ function fsDatastore(root: string): Datastore {
 		},
 		async writeText(zone, name, text) {
 			await ensure(zone);
-			await writeFile(path(zone, name), text);
+			await safeWriteFile(path(zone, name), text);
 		},
 		async writeBlob(zone, name, blob) {
 			await ensure(zone);
-			await writeFile(path(zone, name), Buffer.from(await blob.arrayBuffer()));
+			await safeWriteFile(path(zone, name), new Uint8Array(await blob.arrayBuffer()));
 		},
+		/** Appending is not replacing, so no temporary: but the target is checked like any other write. */
 		async appendText(zone, name, text) {
 			await ensure(zone);
-			await appendFile(path(zone, name), text);
+			const file = path(zone, name);
+			await checkWriteTarget(file);
+			await appendFile(file, text).catch((e: unknown) => {
+				throw describeWriteError(e, file);
+			});
 		},
 		async createWriter(zone, name) {
 			await ensure(zone);
-			return fsFileWriter(path(zone, name));
+			return safeFileWriter(path(zone, name));
 		},
 		async delete(zone, name) {
 			await rm(path(zone, name), { force: true });
@@ -114,20 +108,34 @@ function fsRegistry(root: string): ModelRegistry {
 		checkFileName(name);
 		return join(root, 'registry', name);
 	};
+	const shown = (name: string, version?: number) => `registry/${name}${version === undefined ? '' : `/${versionFolder(version)}`}`;
 	const aliasFile = (name: string) => join(modelDir(name), 'aliases.json');
+	/** aliases.json, checked: a JSON object of alias → version number (never another alias). */
 	const readAliases = async (name: string): Promise<Record<string, number>> => {
+		let text: string;
 		try {
-			return JSON.parse(await readFile(aliasFile(name), 'utf8'));
+			text = await readUtf8(aliasFile(name), `${shown(name)}/aliases.json`);
 		} catch (e) {
 			if (isMissing(e)) return {};
 			throw e;
 		}
+		const where = `${shown(name)}/aliases.json`;
+		let value: unknown;
+		try {
+			value = JSON.parse(text);
+		} catch (e) {
+			throw new ModelArtifactError(where, '', `is not valid JSON (${(e as Error).message}).`);
+		}
+		if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ModelArtifactError(where, '', 'must be a JSON object of alias → version number.');
+		// Null prototype: an alias named "constructor" or "__proto__" is just a key.
+		const aliases: Record<string, number> = Object.create(null);
+		for (const [alias, version] of Object.entries(value)) {
+			if (!Number.isInteger(version) || (version as number) < 1) throw new ModelArtifactError(where, alias, `points to ${JSON.stringify(version)}; an alias must point to a version number.`);
+			aliases[alias] = version as number;
+		}
+		return aliases;
 	};
-	const writeAliases = async (name: string, aliases: Record<string, number>) => {
-		const temp = `${aliasFile(name)}.partial`;
-		await writeFile(temp, JSON.stringify(aliases, null, 2));
-		await rename(temp, aliasFile(name));
-	};
+	const writeAliases = (name: string, aliases: Record<string, number>) => safeWriteFile(aliasFile(name), JSON.stringify(aliases, null, 2));
 	const versionsOnDisk = async (name: string) => {
 		try {
 			return (await readdir(modelDir(name))).map((d) => /^model_v(\d+)$/.exec(d)).filter((m) => m !== null).map((m) => Number(m[1]));
@@ -136,40 +144,73 @@ function fsRegistry(root: string): ModelRegistry {
 			throw e;
 		}
 	};
+	/** A version from its folder, checked; undefined when there is no such folder. */
 	const load = async (name: string, version: number): Promise<ModelVersion | undefined> => {
 		const dir = join(modelDir(name), versionFolder(version));
 		try {
-			const files: Record<string, string> = {};
-			for (const f of ['model.json', 'metrics.json', 'metadata.json']) files[f] = await readFile(join(dir, f), 'utf8');
-			return versionFromFiles(files);
+			if (!(await stat(dir)).isDirectory()) return undefined;
 		} catch (e) {
 			if (isMissing(e)) return undefined;
 			throw e;
 		}
+		const files: Record<string, string> = {};
+		for (const f of ['model.json', 'metrics.json', 'metadata.json']) {
+			try {
+				files[f] = await readUtf8(join(dir, f), `${shown(name, version)}/${f}`);
+			} catch (e) {
+				if (!isMissing(e)) throw new ModelArtifactError(`${shown(name, version)}/${f}`, '', (e as Error).message);
+			}
+		}
+		const v = versionFromFiles(files, shown(name, version));
+		if (v.version !== version) throw new ModelArtifactError(`${shown(name, version)}/metadata.json`, 'version', `is ${v.version}, but the folder is ${versionFolder(version)}.`);
+		return v;
 	};
-	const save = async (v: ModelVersion, dir: string) => {
-		for (const [file, text] of Object.entries(versionFiles(v))) await writeFile(join(dir, file), text);
+	const scan = async (name: string): Promise<{ versions: ModelVersion[]; broken: BrokenVersion[] }> => {
+		const versions: ModelVersion[] = [];
+		const broken: BrokenVersion[] = [];
+		for (const number of (await versionsOnDisk(name)).sort((a, b) => b - a)) {
+			try {
+				const v = await load(name, number);
+				if (v) versions.push(v);
+			} catch (e) {
+				if (!(e instanceof ModelArtifactError)) throw e;
+				broken.push({ version: number, message: e.message });
+			}
+		}
+		return { versions, broken };
 	};
 	const registry: ModelRegistry = {
+		/**
+		 * The version's files are written into a hidden temporary folder, which is then renamed to
+		 * model_vNNN: a killed run leaves no half-written or empty version folder. rename() fails when
+		 * model_vNNN exists and is not empty, which claims the number: two processes registering at
+		 * once still get distinct versions.
+		 */
 		async register(draft, meta = {}, heldOut) {
-			await mkdir(modelDir(draft.name), { recursive: true });
+			const dir = modelDir(draft.name);
+			await ensureFolder(dir);
+			await removeStaleTemporaries(dir);
 			let version = Math.max(0, ...(await versionsOnDisk(draft.name))) + 1;
-			// mkdir without `recursive` fails if the folder exists: that claims the version number,
-			// so two processes registering at once still get distinct versions.
-			for (;;) {
-				try {
-					await mkdir(join(modelDir(draft.name), versionFolder(version)));
-					break;
-				} catch (e) {
-					if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-					version++;
+			const temp = tempName(join(dir, 'model_new'));
+			await mkdir(temp);
+			try {
+				if (heldOut) await safeWriteFile(join(temp, 'held_out.json'), JSON.stringify({ y: Array.from(heldOut.y), p: Array.from(heldOut.p) }));
+				for (;;) {
+					// Checked before it is stored, so nothing is registered that could not be read back.
+					const stored = parseModelVersion({ ...draft, description: meta.description ?? '', tags: meta.tags ?? {}, version }, shown(draft.name, version));
+					for (const [file, text] of Object.entries(versionFiles(stored))) await safeWriteFile(join(temp, file), text);
+					try {
+						await rename(temp, join(dir, versionFolder(version)));
+						return stored;
+					} catch (e) {
+						const code = (e as NodeJS.ErrnoException).code;
+						if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR') throw e;
+						version++;
+					}
 				}
+			} finally {
+				await rm(temp, { recursive: true, force: true });
 			}
-			const stored: ModelVersion = { ...draft, description: meta.description ?? '', tags: meta.tags ?? {}, version };
-			const dir = join(modelDir(draft.name), versionFolder(version));
-			if (heldOut) await writeFile(join(dir, 'held_out.json'), JSON.stringify({ y: Array.from(heldOut.y), p: Array.from(heldOut.p) }));
-			await save(stored, dir);
-			return stored;
 		},
 		async heldOut(name, version) {
 			try {
@@ -180,16 +221,15 @@ function fsRegistry(root: string): ModelRegistry {
 				throw e;
 			}
 		},
-		async list(name) {
-			const versions = (await versionsOnDisk(name)).sort((a, b) => b - a);
-			return (await Promise.all(versions.map((v) => load(name, v)))).filter((v): v is ModelVersion => v !== undefined);
-		},
+		list: async (name) => (await scan(name)).versions,
+		broken: async (name) => (await scan(name)).broken,
 		get: load,
 		async updateMeta(name, version, meta) {
 			const current = await load(name, version);
 			if (!current) throw new NotFoundError(`Version ${version} of model "${name}"`);
 			const next = { ...current, description: meta.description ?? current.description, tags: meta.tags ?? current.tags };
-			await writeFile(join(modelDir(name), versionFolder(version), 'metadata.json'), versionFiles(next)['metadata.json']);
+			checkVersionMeta(next, shown(name, version));
+			await safeWriteFile(join(modelDir(name), versionFolder(version), 'metadata.json'), versionFiles(next)['metadata.json']);
 			return next;
 		},
 		aliases: readAliases,
@@ -209,7 +249,7 @@ function fsRegistry(root: string): ModelRegistry {
 			await writeAliases(name, aliases);
 		},
 		async delete(name, version) {
-			if (!(await load(name, version))) throw new NotFoundError(`Version ${version} of model "${name}"`);
+			if (!(await versionsOnDisk(name)).includes(version)) throw new NotFoundError(`Version ${version} of model "${name}"`);
 			await rm(join(modelDir(name), versionFolder(version)), { recursive: true });
 			const aliases = await readAliases(name);
 			const kept = Object.fromEntries(Object.entries(aliases).filter(([, v]) => v !== version));
@@ -219,7 +259,24 @@ function fsRegistry(root: string): ModelRegistry {
 	return registry;
 }
 
+/** Opens a lab folder; temporaries left by killed runs (in the zones and model folders) are removed. */
 export async function fsLabStorage(root: string): Promise<LabStorage> {
-	for (const zone of ZONES) await mkdir(join(root, zone), { recursive: true });
+	for (const zone of ZONES) {
+		await ensureFolder(join(root, zone));
+		await removeStaleTemporaries(join(root, zone));
+	}
+	const registryDir = join(root, 'registry');
+	try {
+		for (const name of await readdir(registryDir)) {
+			await removeStaleTemporaries(join(registryDir, name));
+			// Versions appear only by renaming a complete folder into place, so an empty model_vNNN is
+			// what an older, killed run left; rmdir removes only empty folders.
+			for (const folder of await readdir(join(registryDir, name)).catch(() => [])) {
+				if (/^model_v\d+$/.test(folder)) await rmdir(join(registryDir, name, folder)).catch(() => undefined);
+			}
+		}
+	} catch (e) {
+		if (!isMissing(e)) throw e;
+	}
 	return { datastore: fsDatastore(root), registry: fsRegistry(root) };
 }

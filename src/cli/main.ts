@@ -1,6 +1,5 @@
 // `npm run lab -- <command>`: the lab's functions on a folder (raw/, curated/, logs/, registry/),
 // with the same code the browser runs. Errors print one clear line and exit non-zero.
-import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runPipelineDays } from '../lib/lab/daily-pipeline';
@@ -13,7 +12,8 @@ import { previewCsv, readCsvTable, tableToCsv } from '../lib/ml/csv-read';
 import { generateDelinquencyTable } from '../lib/ml/delinquency-data';
 import { score, type FieldError, type ScoreResult, type SolverName } from '../lib/ml/model-artifact';
 import { DEFAULT_TRAIN_PARAMS, MODEL_NAME, trainModel } from '../lib/ml/train-model';
-import { fsCsvInput, fsFileWriter, fsLabStorage } from './fs-lab-storage';
+import { fsCsvInput, fsLabStorage } from './fs-lab-storage';
+import { ensureFolder, safeFileWriter, safeWriteFile } from './safe-write';
 
 // Kept here too: the benchmarks and tests import it from the CLI.
 export { tableToCsv };
@@ -28,8 +28,9 @@ Commands:
   predict --json '[{...}]' [--version N|alias]  online-style prediction; prints JSON
   pipeline --date YYYY-MM-DD [--version N|alias] [--error-threshold N]
                                                 raw/accounts_<date>.csv → curated/ → logs/batch_runs_log.csv
-  simulate --start YYYY-MM-DD [--days 30] [--rows 2000] [--seed S] [--shift-day 20|0] [--version N|alias]
-           [--existing skip|score]              write drifting daily files to raw/ and run the pipeline on each;
+  simulate --start YYYY-MM-DD [--days 30] [--rows 2000] [--seed S] [--shift-day N|0] [--version N|alias]
+           [--existing skip|score]              write drifting daily files to raw/ and run the pipeline on each
+                                                (sudden shift on day 20 by default; none when --days is under 20);
                                                 a date whose raw file exists is skipped (or, with score, scored
                                                 as it is): an existing file is never replaced
   monitor [--version N|alias]                   data and prediction drift of every scored day (PSI, JS distance)
@@ -39,10 +40,12 @@ Common options: --root dir (default ./lab-data), --model name (default ${MODEL_N
 
 export class UsageError extends Error {}
 
-function number(value: string | undefined, name: string, fallback: number, check: (n: number) => boolean = Number.isFinite): number {
+/** @param expected what a number must be, when it is a number but out of range (e.g. "greater than 0") */
+function number(value: string | undefined, name: string, fallback: number, check: (n: number) => boolean = Number.isFinite, expected?: string): number {
 	if (value === undefined) return fallback;
 	const n = Number(value);
-	if (value.trim() === '' || !check(n)) throw new UsageError(`--${name} must be a valid number, got "${value}".`);
+	if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${name} must be a valid number, got "${value}".`);
+	if (!check(n)) throw new UsageError(`--${name} must be ${expected ?? 'a valid number'}, got "${value}".`);
 	return n;
 }
 
@@ -76,7 +79,11 @@ function predictWarnings(inputs: readonly string[], records: readonly unknown[],
 	return warnings;
 }
 
-export async function main(argv: string[], out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<void> {
+export async function main(
+	argv: string[],
+	out: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+	warn: (line: string) => void = (l) => process.stderr.write(`prep-lab: ${l}\n`)
+): Promise<void> {
 	const [command, ...rest] = argv;
 	if (!command || command === 'help' || command === '--help') {
 		out(USAGE);
@@ -124,8 +131,8 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
 			const rows = number(required(o.rows, 'rows'), 'rows', 0, (n) => Number.isInteger(n) && n > 0);
 			const table = generateDelinquencyTable(rows, number(o.seed, 'seed', 42, isInt));
 			const outFile = required(o.out, 'out');
-			await mkdir(dirname(outFile), { recursive: true });
-			await writeFile(outFile, tableToCsv(table));
+			await ensureFolder(dirname(outFile));
+			await safeWriteFile(outFile, tableToCsv(table), { label: '--out' });
 			out(JSON.stringify({ rows, out: o.out }));
 			return;
 		}
@@ -140,7 +147,7 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
 			if (classWeight !== 'none' && classWeight !== 'balanced') throw new UsageError('--class-weight must be none or balanced.');
 			const params = {
 				...DEFAULT_TRAIN_PARAMS,
-				C: number(o.C, 'C', 1, (n) => n > 0),
+				C: number(o.C, 'C', 1, (n) => n > 0, 'greater than 0'),
 				solver,
 				classWeight: classWeight as 'none' | 'balanced',
 				testFraction: number(o['test-size'], 'test-size', 0.2),
@@ -155,8 +162,9 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
 		}
 		case 'score': {
 			const m = await model();
-			const { input, size } = await fsCsvInput(required(o.data, 'data'));
-			const writer = fsFileWriter(required(o.out, 'out'));
+			const data = required(o.data, 'data');
+			const { input, size } = await fsCsvInput(data);
+			const writer = await safeFileWriter(required(o.out, 'out'), { inputs: [data], label: '--out' });
 			try {
 				const stats = await scoreCsv(m, input, size, writer, settings());
 				await writer.close();
@@ -203,11 +211,14 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
 			return;
 		}
 		case 'simulate': {
-			const shiftDay = number(o['shift-day'], 'shift-day', DEFAULT_SIMULATION.suddenShiftDay ?? 0, (n) => Number.isInteger(n) && n >= 0);
+			const days = number(o.days, 'days', DEFAULT_SIMULATION.days, isInt);
+			// The default sudden shift (day 20) only applies to runs long enough to have that day.
+			const defaultShift = DEFAULT_SIMULATION.suddenShiftDay !== null && DEFAULT_SIMULATION.suddenShiftDay <= days ? DEFAULT_SIMULATION.suddenShiftDay : 0;
+			const shiftDay = number(o['shift-day'], 'shift-day', defaultShift, (n) => Number.isInteger(n) && n >= 0, 'a whole number of 0 or more');
 			const simulation = {
 				...DEFAULT_SIMULATION,
 				startDate: required(o.start, 'start'),
-				days: number(o.days, 'days', DEFAULT_SIMULATION.days, isInt),
+				days,
 				rowsPerDay: number(o.rows, 'rows', DEFAULT_SIMULATION.rowsPerDay, isInt),
 				seed: number(o.seed, 'seed', DEFAULT_SIMULATION.seed, isInt),
 				suddenShiftDay: shiftDay === 0 ? null : shiftDay
@@ -229,8 +240,10 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
 			const m = await model();
 			if (!m.profile) out(`${name}:${m.version} has no training profile, so only prediction drift is measured: register a new version to monitor data drift.`);
 			const heldOut = await s.registry.heldOut(name, m.version);
-			const reports = await monitorDays(s, m, heldOut?.p ?? null);
-			if (!reports.length) throw new UsageError('No scored days in curated/: run `pipeline` or `simulate` first.');
+			const skipped: string[] = [];
+			const reports = await monitorDays(s, m, heldOut?.p ?? null, { onSkipped: (day) => skipped.push(`${day.file} was skipped: ${day.message}`) });
+			for (const line of skipped) warn(line);
+			if (!reports.length) throw new UsageError(skipped.length ? `No scored day could be read (${skipped.length} skipped; see above).` : 'No scored days in curated/: run `pipeline` or `simulate` first.');
 			for (const day of reports) {
 				const worst = worstDrift(day);
 				const cells = [day.date, `${day.rows} rows`, worst ? `worst ${worst.name} PSI ${worst.drift.psi.toFixed(3)} (${worst.drift.band})` : 'no drift measured'];
@@ -242,9 +255,17 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
 		case 'versions': {
 			const s = await storage();
 			const aliases = await s.registry.aliases(name);
-			for (const v of await s.registry.list(name)) {
+			const [versions, broken] = await Promise.all([s.registry.list(name), s.registry.broken(name)]);
+			const rows = [...versions.map((v) => ({ version: v.version, v })), ...broken.map((b) => ({ version: b.version, b }))].sort((a, b) => b.version - a.version);
+			for (const row of rows) {
+				if (!('v' in row)) {
+					out(`${name}:${row.version}\tcannot be read: ${row.b.message}`);
+					continue;
+				}
+				const v = row.v;
 				const tags = Object.entries(aliases).filter(([, n]) => n === v.version).map(([a]) => a);
-				out(`${name}:${v.version}\tROC AUC ${v.metrics.rocAuc.toFixed(4)}\t${v.createdAt}${tags.length ? `\t[${tags.join(', ')}]` : ''}`);
+				const auc = typeof v.metrics.rocAuc === 'number' && Number.isFinite(v.metrics.rocAuc) ? v.metrics.rocAuc.toFixed(4) : '—';
+				out(`${name}:${v.version}\tROC AUC ${auc}\t${v.createdAt}${tags.length ? `\t[${tags.join(', ')}]` : ''}`);
 			}
 			return;
 		}

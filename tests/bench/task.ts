@@ -1,7 +1,8 @@
 // One benchmark measurement in its own process, so peak memory (maxRSS) belongs to this task only.
 // Prints one JSON line. Usage: task.ts train <file.csv> | task.ts score <file.csv> <model.json> <out.csv>
 import { readFile, writeFile } from 'node:fs/promises';
-import { fsCsvInput, fsFileWriter } from '../../src/cli/fs-lab-storage';
+import { fsCsvInput } from '../../src/cli/fs-lab-storage';
+import { safeFileWriter } from '../../src/cli/safe-write';
 import { DEFAULT_BATCH_SETTINGS, scoreCsv } from '../../src/lib/lab/batch-score';
 import { readCsvTable } from '../../src/lib/ml/csv-read';
 import { DELINQUENCY_SCHEMA } from '../../src/lib/ml/delinquency-data';
@@ -42,7 +43,7 @@ if (mode === 'train') {
 	const model = JSON.parse(await readFile(modelFile!, 'utf8')) as ModelVersion;
 	const t0 = performance.now();
 	const { input, size } = await fsCsvInput(file!);
-	const writer = fsFileWriter(outFile!);
+	const writer = await safeFileWriter(outFile!, { inputs: [file!] });
 	const stats = await scoreCsv(model, input, size, writer, { ...DEFAULT_BATCH_SETTINGS, miniBatchSize: 10_000 });
 	await writer.close();
 	console.log(JSON.stringify({ rows: stats.rowsOut, totalMs: ms(t0), maxRssMb: process.resourceUsage().maxRSS / 1024 }));

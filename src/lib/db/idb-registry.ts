@@ -1,7 +1,25 @@
 // The model registry in IndexedDB: immutable versions 1, 2, 3… per model name, plus aliases.
 import type { HeldOutScores, ModelDraft, ModelVersion, VersionMeta } from '../ml/model-artifact';
-import { checkAlias, NotFoundError, type ModelRegistry } from '../lab/storage';
+import { checkVersionMeta, ModelArtifactError, parseModelVersion } from '../ml/model-check';
+import { checkAlias, NotFoundError, type BrokenVersion, type ModelRegistry } from '../lab/storage';
 import type { PrepLabDb } from './schema';
+
+const where = (name: string, version: unknown) => `Model ${name}:${String(version)}`;
+
+/** Every stored version of a name, checked: the usable ones newest first, and the broken ones named. */
+async function readAll(db: PrepLabDb, name: string): Promise<{ versions: ModelVersion[]; broken: BrokenVersion[] }> {
+	const versions: ModelVersion[] = [];
+	const broken: BrokenVersion[] = [];
+	for (const record of await db.getAllFromIndex('models', 'by-name', name)) {
+		try {
+			versions.push(parseModelVersion(record, where(name, record.version)));
+		} catch (e) {
+			if (!(e instanceof ModelArtifactError)) throw e;
+			broken.push({ version: Number(record.version), message: e.message });
+		}
+	}
+	return { versions: versions.sort((a, b) => b.version - a.version), broken };
+}
 
 export function idbRegistry(db: PrepLabDb): ModelRegistry {
 	const registry: ModelRegistry = {
@@ -14,7 +32,9 @@ export function idbRegistry(db: PrepLabDb): ModelRegistry {
 			const models = tx.objectStore('models');
 			// The index is ordered by name, then by primary key [name, version]: 'prev' yields the highest version.
 			const cursor = await models.index('by-name').openCursor(IDBKeyRange.only(draft.name), 'prev');
-			const stored: ModelVersion = { ...draft, description: meta.description ?? '', tags: meta.tags ?? {}, version: (cursor?.value.version ?? 0) + 1 };
+			const version = (cursor?.value.version ?? 0) + 1;
+			// Checked before it is stored, so nothing is registered that could not be read back.
+			const stored = parseModelVersion({ ...draft, description: meta.description ?? '', tags: meta.tags ?? {}, version }, where(draft.name, version));
 			await models.add(stored);
 			if (heldOut) await tx.objectStore('heldOut').put({ name: draft.name, version: stored.version, y: heldOut.y, p: heldOut.p });
 			await tx.done;
@@ -26,18 +46,27 @@ export function idbRegistry(db: PrepLabDb): ModelRegistry {
 			return stored ? { y: stored.y, p: stored.p } : undefined;
 		},
 
-		async list(name) {
-			const all = await db.getAllFromIndex('models', 'by-name', name);
-			return all.sort((a, b) => b.version - a.version);
-		},
+		list: async (name) => (await readAll(db, name)).versions,
 
-		get: (name, version) => db.get('models', [name, version]),
+		broken: async (name) => (await readAll(db, name)).broken,
+
+		async get(name, version) {
+			const record = await db.get('models', [name, version]);
+			return record === undefined ? undefined : parseModelVersion(record, where(name, version));
+		},
 
 		async updateMeta(name, version, meta) {
 			const tx = db.transaction('models', 'readwrite');
 			const current = await tx.store.get([name, version]);
 			if (!current) throw new NotFoundError(`Version ${version} of model "${name}"`);
 			const next: ModelVersion = { ...current, description: meta.description ?? current.description, tags: meta.tags ?? current.tags };
+			try {
+				checkVersionMeta(next, where(name, version));
+			} catch (e) {
+				tx.abort();
+				await tx.done.catch(() => undefined);
+				throw e;
+			}
 			await tx.store.put(next);
 			await tx.done;
 			return next;

@@ -3,7 +3,9 @@
 // `risk_bucket` (append_row) or only a summary (summary_only), count malformed rows and fail the
 // run past error_threshold. The output appears only when the run succeeds.
 import { readCsv, toCsv, type CsvInput } from '../ml/csv-read';
-import { scoreRows, type ModelVersion } from '../ml/model-artifact';
+import { parseNumber } from '../ml/csv-schema';
+import { counter, scoreRows, type ModelVersion } from '../ml/model-artifact';
+import { isCalendarDate } from './pipeline-simulation';
 import type { FileWriter, LabStorage, Zone } from './storage';
 
 export type OutputAction = 'append_row' | 'summary_only';
@@ -54,6 +56,19 @@ export function riskBucket(p: number, threshold: number): 'high' | 'medium' | 'l
 
 const MAX_ERRORS_KEPT = 1000;
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Spreadsheet-formula neutralisation for files people open in Excel or LibreOffice: a text cell that
+ * starts with =, +, -, @, tab or carriage return gets a leading ' so it is shown as text instead of
+ * run as a formula (`=cmd|' /C calc'!A0`). Numbers such as -0.5 or +3 are left as they are.
+ */
+export function neutraliseFormula(cell: string): string {
+	return FORMULA_START.test(cell) && parseNumber(cell) === null ? `'${cell}` : cell;
+}
+
+const neutralised = (cells: readonly string[]) => cells.map(neutraliseFormula);
+
 /** Scores a CSV stream into a writer (or only counts, for summary_only). The caller closes the writer. */
 export async function scoreCsv(
 	model: ModelVersion,
@@ -63,7 +78,7 @@ export async function scoreCsv(
 	settings: BatchSettings,
 	hooks: { onProgress?: (fraction: number, rows: number) => void; signal?: AbortSignal } = {}
 ): Promise<BatchStats> {
-	const stats: BatchStats = { rowsIn: 0, rowsOut: 0, rowsFailed: 0, scoreMin: Infinity, scoreMax: -Infinity, scoreMean: 0, errors: [], unseenCategories: {} };
+	const stats: BatchStats = { rowsIn: 0, rowsOut: 0, rowsFailed: 0, scoreMin: Infinity, scoreMax: -Infinity, scoreMean: 0, errors: [], unseenCategories: counter() };
 	let sum = 0;
 	let header: string[] = [];
 	const fail = (row: number, column: string, message: string) => {
@@ -99,7 +114,7 @@ export async function scoreCsv(
 			sum += p;
 			if (p < stats.scoreMin) stats.scoreMin = p;
 			if (p > stats.scoreMax) stats.scoreMax = p;
-			if (writer && settings.outputAction === 'append_row') out.push([...fields, p >= settings.threshold ? 1 : 0, p.toFixed(6), riskBucket(p, settings.threshold)]);
+			if (writer && settings.outputAction === 'append_row') out.push([...neutralised(fields), p >= settings.threshold ? 1 : 0, p.toFixed(6), riskBucket(p, settings.threshold)]);
 		});
 		if (out.length && writer) {
 			const text = `${toCsv(out)}\n`;
@@ -119,7 +134,7 @@ export async function scoreCsv(
 				if (writer && settings.outputAction === 'append_row') {
 					const extra = ['prediction', 'score', 'risk_bucket'].filter((c) => names.includes(c));
 					if (extra.length) throw new BatchRunFailed(`The input already has a column "${extra[0]}"; rename it before scoring.`, stats);
-					pending = pending.then(() => writer.write(`${toCsv([[...names, 'prediction', 'score', 'risk_bucket']])}\n`));
+					pending = pending.then(() => writer.write(`${toCsv([[...neutralised(names), 'prediction', 'score', 'risk_bucket']])}\n`));
 				}
 			},
 			rows(rows, firstRow) {
@@ -228,6 +243,6 @@ export async function batchScore(
 
 /** The daily pipeline of the seed project: raw/accounts_<date>.csv → curated/…_predictions.csv → run log. */
 export function runDailyPipeline(storage: LabStorage, model: ModelVersion, date: string, settings?: BatchSettings, hooks?: Parameters<typeof batchScore>[4]) {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new RangeError(`"${date}" is not a date like 2026-11-25.`);
+	if (!isCalendarDate(date)) throw new RangeError(`"${date}" is not a date like 2026-11-25.`);
 	return batchScore(storage, model, { zone: 'raw', name: `accounts_${date}.csv` }, settings, hooks);
 }

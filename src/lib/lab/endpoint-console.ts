@@ -106,7 +106,7 @@ export function summarizeRequests(log: readonly StoredEndpointRequest[]): Reques
 	const live = log.filter((r) => !r.mirror);
 	const latencies = live.map((r) => r.latencyMs).sort((a, b) => a - b);
 	const count = (keys: (string | undefined)[]) => {
-		const out: Record<string, number> = {};
+		const out: Record<string, number> = Object.create(null); // deployment names are user data
 		for (const k of keys) if (k !== undefined) out[k] = (out[k] ?? 0) + 1;
 		return out;
 	};

@@ -123,16 +123,37 @@ export async function scoringVersions(storage: LabStorage): Promise<Record<strin
 	return versions;
 }
 
-/** One report per scored day, measured against the version's training profile and held-out scores. */
-export async function monitorDays(storage: LabStorage, model: Pick<ModelVersion, 'profile'>, heldOutScores: ArrayLike<number> | null): Promise<DayReport[]> {
+/** A scored day's file that could not be read; the other days are still monitored. */
+export interface SkippedDay {
+	date: string;
+	file: string;
+	message: string;
+}
+
+/**
+ * One report per scored day, measured against the version's training profile and held-out scores.
+ * A file that cannot be read (cut short, not UTF-8, a column missing) is skipped and passed to
+ * `onSkipped` with the reason, so one corrupt day never hides the others.
+ */
+export async function monitorDays(
+	storage: LabStorage,
+	model: Pick<ModelVersion, 'profile'>,
+	heldOutScores: ArrayLike<number> | null,
+	options: { onSkipped?: (day: SkippedDay) => void } = {}
+): Promise<DayReport[]> {
 	const scoreReference = heldOutScores && heldOutScores.length ? scoreProfile(heldOutScores) : null;
-	const scoredBy = await scoringVersions(storage);
+	const scoredBy = await scoringVersions(storage).catch(() => ({}) as Record<string, number>);
 	const reports: DayReport[] = [];
 	for (const { date, name } of await scoredDays(storage)) {
-		const day = new DayAccumulator(model.profile?.features ?? [], scoreReference);
-		const { input, size } = await storage.datastore.openCsv('curated', name);
-		await readCsv(input, { header: (names) => day.header(names, `curated/${name}`), rows: (rows) => day.add(rows) }, { size });
-		reports.push(day.report(date, `curated/${name}`, scoredBy[date] ?? null));
+		const file = `curated/${name}`;
+		try {
+			const day = new DayAccumulator(model.profile?.features ?? [], scoreReference);
+			const { input, size } = await storage.datastore.openCsv('curated', name);
+			await readCsv(input, { header: (names) => day.header(names, file), rows: (rows) => day.add(rows) }, { size });
+			reports.push(day.report(date, file, scoredBy[date] ?? null));
+		} catch (e) {
+			options.onSkipped?.({ date, file, message: e instanceof Error ? e.message : String(e) });
+		}
 	}
 	return reports;
 }

@@ -4,6 +4,7 @@
 // unit tests run the same rules.
 import type { StoredDeployment, StoredEndpoint, StoredEndpointRequest } from '../db/schema';
 import { missingInputs, score, type FeatureRecord, type FieldError, type ModelVersion } from '../ml/model-artifact';
+import { ModelArtifactError } from '../ml/model-check';
 
 /** A uniform number in [0, 1). */
 export type RandomSource = () => number;
@@ -241,7 +242,14 @@ export async function scoreOnDeployment(
 	records: readonly FeatureRecord[],
 	loadModel: ModelLookup
 ): Promise<{ ok: true; body: ScoreResponseBody } | { ok: false; status: 400 | 503; message: string; errors?: FieldError[] }> {
-	const model = await loadModel(deployment.modelName, deployment.modelVersion);
+	let model: ModelVersion | undefined;
+	try {
+		model = await loadModel(deployment.modelName, deployment.modelVersion);
+	} catch (e) {
+		// A stored version that fails the artifact check is refused, never scored into null probabilities.
+		if (!(e instanceof ModelArtifactError)) throw e;
+		return { ok: false, status: 503, message: `Deployment "${deployment.name}" serves ${deployment.modelName}:${deployment.modelVersion}, which cannot be used: ${e.message}` };
+	}
 	if (!model) return { ok: false, status: 503, message: `Deployment "${deployment.name}" serves ${deployment.modelName}:${deployment.modelVersion}, which is no longer in the model registry.` };
 	const result = score(model, records);
 	if (result.errors.length > 0) {

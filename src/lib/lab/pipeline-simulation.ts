@@ -41,6 +41,13 @@ export interface SimulatedDay {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real YYYY-MM-DD calendar date: "2026-02-30" is refused, where Date.parse would roll it over to March 2. */
+export function isCalendarDate(date: string): boolean {
+	if (!DATE.test(date)) return false;
+	const t = Date.parse(`${date}T00:00:00Z`);
+	return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === date;
+}
+
 /** The date `days` after a YYYY-MM-DD date, in UTC so time zones and daylight saving never skip a day. */
 export function addDays(date: string, days: number): string {
 	const t = Date.parse(`${date}T00:00:00Z`);
@@ -48,7 +55,7 @@ export function addDays(date: string, days: number): string {
 }
 
 export function validateSimulation(s: SimulationSettings): string | null {
-	if (!DATE.test(s.startDate) || Number.isNaN(Date.parse(s.startDate))) return `Start date "${s.startDate}" is not a date like 2026-11-25.`;
+	if (!isCalendarDate(s.startDate)) return `Start date "${s.startDate}" is not a date like 2026-11-25.`;
 	if (!Number.isInteger(s.days) || s.days < 1 || s.days > 366) return 'Days must be a whole number from 1 to 366.';
 	if (!Number.isInteger(s.rowsPerDay) || s.rowsPerDay < 50 || s.rowsPerDay > 100_000) return 'Rows per day must be a whole number from 50 to 100,000.';
 	if (!Number.isInteger(s.seed) || s.seed < 0) return 'Seed must be a whole number of 0 or more.';

@@ -1,6 +1,7 @@
 // Registry operations built on the storage interface: resolving a version reference, and the
 // on-disk layout of a version (model.json, metrics.json, metadata.json) shared by the CLI and exports.
 import type { ModelVersion } from '../ml/model-artifact';
+import { checkArtifact, checkMetrics, checkVersionMeta, ModelArtifactError } from '../ml/model-check';
 import { NotFoundError, type ModelRegistry } from './storage';
 
 /** `3`, `"3"`, `"latest"` or an alias such as `"champion"`. */
@@ -13,13 +14,22 @@ export async function resolveVersion(registry: ModelRegistry, name: string, ref:
 		return v;
 	}
 	if (ref === 'latest') {
-		const [newest] = await registry.list(name);
+		const [[newest], broken] = await Promise.all([registry.list(name), registry.broken(name)]);
+		// A newer version that cannot be read is named, not silently skipped for an older one.
+		const newestBroken = broken.reduce<(typeof broken)[number] | undefined>((b, x) => (!b || x.version > b.version ? x : b), undefined);
+		if (newestBroken && (!newest || newestBroken.version > newest.version)) throw new RangeError(newestBroken.message);
 		if (!newest) throw new NotFoundError(`A registered version of model "${name}"`);
 		return newest;
 	}
-	const version = (await registry.aliases(name))[ref];
+	// Own keys only ("__proto__", "constructor" are not aliases), and an alias names a version
+	// number, never another alias: resolution is one step, so a cycle cannot spin.
+	const aliases = await registry.aliases(name);
+	const version = Object.hasOwn(aliases, ref) ? aliases[ref] : undefined;
 	if (version === undefined) throw new NotFoundError(`Alias "${ref}" of model "${name}"`);
-	return resolveVersion(registry, name, version);
+	if (!Number.isInteger(version) || version < 1) throw new RangeError(`Alias "${ref}" of model "${name}" points to ${JSON.stringify(version)}; an alias must point to a version number.`);
+	const v = await registry.get(name, version);
+	if (!v) throw new NotFoundError(`Version ${version} of model "${name}" (alias "${ref}")`);
+	return v;
 }
 
 export const versionFolder = (version: number) => `model_v${String(version).padStart(3, '0')}`;
@@ -50,9 +60,27 @@ export function versionFiles(v: ModelVersion): Record<'model.json' | 'metrics.js
 	};
 }
 
-export function versionFromFiles(files: Record<string, string>): ModelVersion {
-	const artifact = JSON.parse(files['model.json']!);
-	const metrics = JSON.parse(files['metrics.json']!);
-	const meta = JSON.parse(files['metadata.json']!);
-	return { ...artifact, metrics, version: meta.version, description: meta.description ?? '', tags: meta.tags ?? {} };
+const FILES = ['model.json', 'metrics.json', 'metadata.json'] as const;
+
+/** Parses one JSON file of a version folder, naming the file when it is empty or cut short. */
+function parseFile(text: string | undefined, where: string): unknown {
+	if (text === undefined) throw new ModelArtifactError(where, '', 'is missing.');
+	if (text.trim() === '') throw new ModelArtifactError(where, '', 'is empty.');
+	try {
+		return JSON.parse(text);
+	} catch (e) {
+		throw new ModelArtifactError(where, '', `is not valid JSON (${(e as Error).message}); it may be truncated.`);
+	}
+}
+
+/**
+ * A version from its three files, each checked (schema and finite numbers) and named when wrong.
+ * @param folder where the files live, for messages (`registry/delinquency/model_v003`)
+ */
+export function versionFromFiles(files: Partial<Record<string, string>>, folder = 'model'): ModelVersion {
+	const [artifact, metrics, meta] = FILES.map((f) => parseFile(files[f], `${folder}/${f}`));
+	const checked = checkArtifact(artifact, `${folder}/model.json`);
+	const checkedMetrics = checkMetrics(metrics, `${folder}/metrics.json`);
+	const { version, description, tags } = checkVersionMeta(meta, `${folder}/metadata.json`);
+	return { ...(checked as Omit<ModelVersion, 'metrics' | 'version' | 'description' | 'tags'>), metrics: checkedMetrics, version, description, tags };
 }

@@ -41,8 +41,11 @@ export interface ModelRegistry {
 	register(draft: ModelDraft, meta?: Partial<VersionMeta>, heldOut?: HeldOutScores): Promise<ModelVersion>;
 	/** The held-out labels and scores stored with a version, if any. */
 	heldOut(name: string, version: number): Promise<HeldOutScores | undefined>;
-	/** All versions of a model, newest first. */
+	/** All readable versions of a model, newest first (broken ones are left out and reported by broken()). */
 	list(name: string): Promise<ModelVersion[]>;
+	/** Stored versions that fail the artifact check, each with a message naming the file or record and the field. */
+	broken(name: string): Promise<BrokenVersion[]>;
+	/** A version, checked; throws a ModelArtifactError naming the field if it is stored but unusable. */
 	get(name: string, version: number): Promise<ModelVersion | undefined>;
 	/** Description and tags are editable; the model itself is not. */
 	updateMeta(name: string, version: number, meta: Partial<VersionMeta>): Promise<ModelVersion>;
@@ -53,6 +56,11 @@ export interface ModelRegistry {
 	setAliases(name: string, changes: Record<string, number | null>): Promise<void>;
 	/** Deletes a version and any alias pointing at it. */
 	delete(name: string, version: number): Promise<void>;
+}
+
+export interface BrokenVersion {
+	version: number;
+	message: string;
 }
 
 export interface LabStorage {

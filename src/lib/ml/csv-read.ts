@@ -4,6 +4,7 @@
 import Papa from 'papaparse';
 import { checkHeader, CsvSchemaError, inferSchema } from './csv-schema';
 import { TableBuilder } from './csv-table';
+import { decodeUtf8Chunks } from './text-decoding';
 import type { ColumnSchema, LabelledTable } from './table';
 
 /** CSV text, a Blob/File, or a Node.js Readable (duck-typed so this module imports nothing from Node). */
@@ -33,32 +34,43 @@ export interface ReadOptions {
 
 type NodeLikeReadable = Exclude<CsvInput, string | Blob>;
 
+/** The chunks of a Blob, without relying on ReadableStream being async-iterable (older Safari). */
+async function* blobChunks(blob: Blob): AsyncGenerator<Uint8Array> {
+	const reader = blob.stream().getReader();
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) return;
+		yield value;
+	}
+}
+
 /**
- * Presents a Blob as the Node-style stream papaparse can consume, decoding UTF-8 strictly so a
- * binary or non-UTF-8 file is refused instead of being read as garbage. One path for Blobs in the
- * page, the worker and Node tests (papaparse's own Blob reader needs FileReader, which Node lacks).
+ * Presents byte chunks (a Blob's, or a Node file stream's) as the Node-style stream papaparse can
+ * consume, decoded by the one strict UTF-8 check (decodeUtf8Chunks), so a binary or non-UTF-8 file
+ * is refused, named for what it is, instead of being read as garbage. One path for the page, the
+ * worker and the CLI (papaparse's own Blob reader needs FileReader, which Node lacks).
  */
-function blobSource(blob: Blob): NodeLikeReadable {
+export function csvFromBytes(chunks: AsyncIterable<Uint8Array>): NodeLikeReadable {
 	const listeners: Record<string, ((arg?: unknown) => void)[]> = {};
 	const emit = (event: string, arg?: unknown) => (listeners[event] ?? []).forEach((fn) => fn(arg));
-	let reader: ReadableStreamDefaultReader<string> | null = null;
+	let reader: AsyncIterator<string> | null = null;
 	let paused = false;
 	let pumping = false;
 	const pump = async () => {
 		if (pumping) return;
 		pumping = true;
 		try {
-			reader ??= blob.stream().pipeThrough(new TextDecoderStream('utf-8', { fatal: true })).getReader();
+			reader ??= decodeUtf8Chunks(chunks)[Symbol.asyncIterator]();
 			while (!paused) {
-				const { done, value } = await reader.read();
+				const { done, value } = await reader.next();
 				if (done) {
 					emit('end');
 					break;
 				}
 				if (value) emit('data', value);
 			}
-		} catch {
-			emit('error', new Error('it is not UTF-8 text (is it a spreadsheet or another binary file saved as .csv?)'));
+		} catch (e) {
+			emit('error', e instanceof Error ? e : new Error(String(e)));
 		} finally {
 			pumping = false;
 		}
@@ -96,7 +108,7 @@ export function readCsv(input: CsvInput, handler: CsvChunkHandler, options: Read
 			parser?.abort();
 			reject(e);
 		};
-		const source = input instanceof Blob ? blobSource(input) : input;
+		const source = input instanceof Blob ? csvFromBytes(blobChunks(input)) : input;
 		Papa.parse<string[], File>(source as unknown as File, {
 			skipEmptyLines: 'greedy',
 			chunkSize: options.chunkSize ?? 4 * 1024 * 1024,

@@ -55,12 +55,21 @@ export function parseLabel(raw: string): 0 | 1 | null {
 	return null;
 }
 
-/** Share of non-numbers a sampled column may have and still be proposed as numeric. */
-const MAX_STRAY_SHARE = 0.05;
+/**
+ * Share of non-numbers a sampled column may have and still be proposed as numeric. Generous on
+ * purpose: a mostly-numeric column with odd values is kept numeric so reading names the odd rows,
+ * instead of quietly becoming a categorical column that is then ignored (and the model loses it).
+ */
+const MAX_STRAY_SHARE = 0.2;
 
 /** "0,5": a number written with a decimal comma, as spreadsheets in many locales save it. */
 export function isCommaDecimal(raw: string): boolean {
 	return /^\s*[+-]?\d+,\d+\s*$/.test(raw);
+}
+
+/** "59 376", "59_376", "1,234,567" or "59'376": a number written with thousands separators. */
+export function isThousandsSeparated(raw: string): boolean {
+	return /^\s*[+-]?\d{1,3}(?:([ _,'\u00a0\u202f])\d{3})(?:\1\d{3})*(?:\.\d+)?\s*$/.test(raw);
 }
 
 export function checkHeader(header: string[]): string[] {
@@ -85,7 +94,7 @@ export function inferSchema(header: string[], sample: string[][], targetHint?: s
 		const values = sample.map((row) => row[j]).filter((v): v is string => !isMissing(v));
 		// A few stray values ("Infinity", "12abc") must not turn a numeric column into categories:
 		// call it numeric and let reading name the rows that are not numbers.
-		const notNumbers = values.filter((v) => parseNumber(v) === null && !isCommaDecimal(v)).length;
+		const notNumbers = values.filter((v) => parseNumber(v) === null && !isCommaDecimal(v) && !isThousandsSeparated(v)).length;
 		const numeric = values.length > 0 && notNumbers <= values.length * MAX_STRAY_SHARE;
 		const distinct = new Set(values).size;
 		let role: ColumnSchema['role'] = 'feature';

@@ -1,6 +1,6 @@
 // Builds a LabelledTable from CSV rows, chunk by chunk, checking every value against the
 // confirmed schema and recording each problem with its row and column.
-import { CsvSchemaError, isCommaDecimal, isMissing, parseLabel, parseNumber } from './csv-schema';
+import { CsvSchemaError, isCommaDecimal, isMissing, isThousandsSeparated, parseLabel, parseNumber } from './csv-schema';
 import type { Column, ColumnSchema, LabelledTable } from './table';
 
 export interface RowProblem {
@@ -91,7 +91,7 @@ export class TableBuilder {
 				const n = parseNumber(raw);
 				if (n === null) {
 					ok = false;
-					const hint = isCommaDecimal(raw) ? ' Write numbers with a dot for decimals and no thousands separator (0.5, 1234).' : '';
+					const hint = isCommaDecimal(raw) || isThousandsSeparated(raw) ? ' Write numbers with a dot for decimals and no thousands separator (0.5, 1234).' : '';
 					this.#problem(rowNumber, c.schema.name, `Row ${rowNumber}, column "${c.schema.name}": ${show(raw)} is not a number.${hint}`);
 				}
 				numbers.push(n ?? NaN);

@@ -3,7 +3,7 @@
 // Pure: the evaluation sample and every random seed are passed in.
 import { AGE_BANDS, DELINQUENCY_NUMERIC, DELINQUENCY_REGIONS, generateDelinquencyTable } from './delinquency-data';
 import { rocAuc } from './metrics';
-import { score, type FeatureRecord, type ModelDraft } from './model-artifact';
+import { ownField, score, type FeatureRecord, type ModelDraft } from './model-artifact';
 import { seededRandom, shuffle } from './random';
 
 type ExplainedModel = Pick<ModelDraft, 'preprocessor' | 'weights' | 'intercept'>;
@@ -124,7 +124,7 @@ export function explainRecord(model: ExplainedModel, record: FeatureRecord): Loc
 	const p = model.preprocessor;
 	let base = model.intercept;
 	const contributions: Contribution[] = p.numeric.map((s, j) => {
-		const read = readNumber(record[s.name]);
+		const read = readNumber(ownField(record, s.name));
 		const x = read ?? s.median;
 		return { column: s.name, value: x, contribution: (model.weights[j]! * (x - s.mean)) / s.scale };
 	});
@@ -134,7 +134,7 @@ export function explainRecord(model: ExplainedModel, record: FeatureRecord): Loc
 		offset += s.categories.length;
 		const average = w.length ? w.reduce((a, b) => a + b, 0) / w.length : 0;
 		base += average;
-		const raw = record[s.name];
+		const raw = ownField(record, s.name);
 		const i = raw === null || raw === undefined ? -1 : s.categories.indexOf(String(raw).trim());
 		// An unseen or missing category adds nothing in score(), so it sits below the average by `average`.
 		contributions.push({ column: s.name, value: raw === null || raw === undefined ? null : String(raw), contribution: (i >= 0 ? w[i]! : 0) - average });
@@ -173,7 +173,7 @@ export function counterfactual(model: ExplainedModel, record: FeatureRecord, opt
 	// Aim just past the threshold on the other side.
 	let needed = (above ? target - margin : target + margin) - current;
 	const steps = p.numeric
-		.map((s, j) => ({ s, w: model.weights[j]! / s.scale, x: readNumber(record[s.name]) ?? s.median }))
+		.map((s, j) => ({ s, w: model.weights[j]! / s.scale, x: readNumber(ownField(record, s.name)) ?? s.median }))
 		.filter((f) => options.features.includes(f.s.name) && f.w !== 0);
 	const values: Record<string, number> = {};
 	for (const f of steps) values[f.s.name] = f.x;

@@ -90,15 +90,28 @@ function sweep(x: Float64Array, y: Uint8Array, d: number, beta: Float64Array, C:
 	return { objective: loss + penalty / (2 * C), grad, hess };
 }
 
+/**
+ * Cholesky factor of the Hessian. With almost no regularisation (C = 1e14) and separable or
+ * collinear data the Hessian is numerically singular: a growing ridge is then added to its diagonal
+ * (a Levenberg-style step), which still descends; only if even that fails is the learner told why.
+ */
 function factorHessian(hess: Float64Array, p: number): CholeskyDecomposition {
-	const H = new Matrix(p, p);
-	for (let a = 0; a < p; a++) {
-		for (let b = 0; b <= a; b++) {
-			H.set(a, b, hess[a * p + b]!);
-			H.set(b, a, hess[a * p + b]!);
+	let diagonal = 0;
+	for (let a = 0; a < p; a++) diagonal += Math.abs(hess[a * p + a]!);
+	const base = (diagonal / p || 1) * 1e-10;
+	for (let ridge = 0, attempt = 0; attempt < 12; attempt++, ridge = ridge ? ridge * 100 : base) {
+		const H = new Matrix(p, p);
+		for (let a = 0; a < p; a++) {
+			for (let b = 0; b <= a; b++) {
+				H.set(a, b, hess[a * p + b]!);
+				H.set(b, a, hess[a * p + b]!);
+			}
+			H.set(a, a, hess[a * p + a]! + ridge);
 		}
+		const factor = new CholeskyDecomposition(H);
+		if (factor.isPositiveDefinite()) return factor;
 	}
-	return new CholeskyDecomposition(H);
+	throw new RangeError("Newton's method could not solve this problem: its curvature matrix is singular (features that duplicate each other, or classes that one feature separates perfectly, with too little regularisation). Use a smaller C (1 to 1,000), or gradient descent.");
 }
 
 const solve = (factor: CholeskyDecomposition, grad: Float64Array) => Float64Array.from(factor.solve(Matrix.columnVector(Array.from(grad))).getColumn(0));

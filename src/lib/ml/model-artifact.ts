@@ -98,6 +98,15 @@ export interface ScoreResult {
 
 type ScoringModel = Pick<ModelDraft, 'preprocessor' | 'weights' | 'intercept'>;
 
+/**
+ * A record's own field: feature names are user data, and `record["constructor"]` would otherwise
+ * find Object's constructor on a record that has no such field.
+ */
+export const ownField = (record: FeatureRecord, name: string): unknown => (Object.hasOwn(record, name) ? record[name] : undefined);
+
+/** A counter keyed by user data (feature names): no prototype, so "constructor" is just a key. */
+export const counter = (): Record<string, number> => Object.create(null);
+
 function readNumber(value: unknown): number | 'missing' | null {
 	if (value === null || value === undefined) return 'missing';
 	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
@@ -122,7 +131,7 @@ export function missingInputs(model: Pick<ModelDraft, 'preprocessor'>, record: F
 export function score(model: ScoringModel, records: readonly FeatureRecord[]): ScoreResult {
 	return scoreWith(model, records.length, (r) => {
 		const record = records[r];
-		return record === null || typeof record !== 'object' || Array.isArray(record) ? null : (name) => record[name];
+		return record === null || typeof record !== 'object' || Array.isArray(record) ? null : (name) => ownField(record, name);
 	});
 }
 
@@ -143,8 +152,8 @@ function scoreWith(model: ScoringModel, count: number, fieldsOf: (r: number) => 
 	const p = model.preprocessor;
 	const probabilities = new Float64Array(count);
 	const errors: FieldError[] = [];
-	const unseenCategories: Record<string, number> = {};
-	const imputed: Record<string, number> = {};
+	const unseenCategories = counter();
+	const imputed = counter();
 	const offsets: number[] = [];
 	let offset = p.numeric.length;
 	const indexes = p.categorical.map((s) => {

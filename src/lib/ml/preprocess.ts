@@ -116,7 +116,7 @@ export function transformTable(p: Preprocessor, table: LabelledTable, rows: Arra
 	const d = encodedWidth(p);
 	const x = new Float64Array(rows.length * d);
 	const byName = new Map(table.columns.map((c) => [c.name, c]));
-	const unseen: Record<string, number> = {};
+	const unseen: Record<string, number> = Object.create(null); // keyed by feature names, which are user data
 	p.numeric.forEach((s, j) => {
 		const values = byName.get(s.name)!.values as Float64Array;
 		for (let k = 0; k < rows.length; k++) {

@@ -7,7 +7,7 @@ import { fitLogisticGradientDescent } from './logistic-gd';
 import { fitLogisticNewton } from './logistic-newton';
 import { evaluate, type MetricSet } from './metrics';
 import { ARTIFACT_FORMAT_VERSION, type CvSummary, type ModelDraft, type TrainParams } from './model-artifact';
-import { fitPreprocessor, transformTable, type FeatureSpec } from './preprocess';
+import { fitPreprocessor, transformTable, type FeatureSpec, type Preprocessor } from './preprocess';
 import { stratifiedKFold, stratifiedSplit, type Split } from './split';
 import { featureSchema, positiveRate, type ColumnSchema, type LabelledTable } from './table';
 
@@ -58,8 +58,40 @@ interface Fit {
 	lossCurve: LossPoint[];
 }
 
+/**
+ * Rows of each class needed so the stratified split (which rounds each class's test share) leaves
+ * the class in the test part, and in the training part at least once per cross-validation fold.
+ */
+export function minimumRowsPerClass(testFraction: number, cvFolds = 0): number {
+	let n = 2;
+	while (Math.round(n * testFraction) < 1 || n - Math.round(n * testFraction) < Math.max(1, cvFolds)) n++;
+	return n;
+}
+
+/** Refuses a table too small to train on and evaluate, saying how many rows are needed. */
+function checkEnoughRows(table: LabelledTable, params: TrainParams): void {
+	const positives = table.target.values.reduce((s, v) => s + v, 0);
+	const counts = [table.rows - positives, positives];
+	const perClass = minimumRowsPerClass(params.testFraction, params.cvFolds);
+	const short = counts.findIndex((n) => n < perClass);
+	if (short === -1) return;
+	throw new RangeError(
+		`Too few rows to train and evaluate: class ${short} of "${table.target.name}" has ${counts[short]} row${counts[short] === 1 ? '' : 's'}; at least ${perClass} rows of each class (0 and 1) are needed so that the ${Math.round(params.testFraction * 100)} % test split${params.cvFolds ? ` and ${params.cvFolds} cross-validation folds` : ''} can measure the model. Add rows (${2 * perClass} or more, both classes).`
+	);
+}
+
+/** Standardising needs a finite mean and spread; values around ±1e300 overflow them. */
+function checkStatistics(preprocessor: Preprocessor): void {
+	for (const s of preprocessor.numeric) {
+		if (![s.median, s.mean, s.scale].every(Number.isFinite)) {
+			throw new RangeError(`Column "${s.name}" has values too large to standardise (its mean or spread is not a finite number). Rescale the column (e.g. divide it by a power of ten) or set it to "ignore".`);
+		}
+	}
+}
+
 function fitOn(table: LabelledTable, spec: FeatureSpec, rows: Uint32Array, params: TrainParams, onLoss?: (p: LossPoint) => void) {
 	const preprocessor = fitPreprocessor(table, rows, spec);
+	checkStatistics(preprocessor);
 	const { x } = transformTable(preprocessor, table, rows);
 	const y = new Uint8Array(rows.length);
 	for (let k = 0; k < rows.length; k++) y[k] = table.target.values[rows[k]!]!;
@@ -85,6 +117,9 @@ function fitOn(table: LabelledTable, spec: FeatureSpec, rows: Uint32Array, param
 			}
 		});
 		fit = { weights: newton.weights, intercept: newton.intercept, iterations: newton.iterations, converged: newton.converged, lossCurve: [{ step: 0, loss: newton.lossHistory[0]! }, ...losses] };
+	}
+	if (!fit.weights.every(Number.isFinite) || !Number.isFinite(fit.intercept)) {
+		throw new RangeError('Training did not produce finite weights (the solver diverged). Use a smaller C, or rescale columns with very large values.');
 	}
 	return { preprocessor, fit };
 }
@@ -133,6 +168,7 @@ export function trainModel(
 	if (problem) throw new RangeError(problem);
 	const spec = featureSchema(schema);
 	if (spec.numeric.length + spec.categorical.length === 0) throw new RangeError('Choose at least one feature column.');
+	checkEnoughRows(table, params);
 	const started = now();
 	onProgress({ stage: 'preparing', fraction: 0.02 });
 	const split: Split = stratifiedSplit(table.target.values, params.testFraction, params.seed);

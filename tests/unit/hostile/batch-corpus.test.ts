@@ -73,7 +73,7 @@ describe('batch scoring bad input in the browser storage', () => {
 	it.each([
 		['batch-missing-column.csv', 'The input has no column "annual_income", which model version 1 needs.'],
 		['batch-has-prediction-column.csv', 'The input already has a column "prediction"; rename it before scoring.'],
-		['csv-binary-renamed.csv', 'The file could not be read as text: it is not UTF-8 text (is it a spreadsheet or another binary file saved as .csv?)'],
+		['csv-binary-renamed.csv', 'The file could not be read as text: it is not UTF-8 text: it is a PNG image, not a CSV file.'],
 		['csv-empty.csv', 'The file is empty: it has no header row.'],
 		['csv-unterminated-quote.csv', 'The input has no column "days_past_due_12m", "num_open_accounts", "annual_income", "debt_to_income", "months_on_book", "payment_to_balance", which model version 1 needs.']
 	])('%s fails with a clear message and changes nothing but the run log', async (file, message) => {

@@ -13,7 +13,8 @@ async function importCsv(name: string) {
 }
 
 const values = (columns: Column[], name: string) => Array.from(columns.find((c) => c.name === name)!.values as ArrayLike<unknown>);
-const NOT_UTF8 = 'The file could not be read as text: it is not UTF-8 text (is it a spreadsheet or another binary file saved as .csv?)';
+const NOT_UTF8 = 'The file could not be read as text: it is not UTF-8 text';
+const SAVE_AS = 'Save it as "CSV UTF-8" and choose that file.';
 
 describe('CSV files that are refused, with the message the learner sees', () => {
 	const refused: [file: string, message: string | RegExp, row: number | undefined, column: string | undefined][] = [
@@ -40,10 +41,10 @@ describe('CSV files that are refused, with the message the learner sees', () => 
 		['csv-many-bad-values.csv', 'Row 4, column "credit_utilization": "high" is not a number. (and 2 more problems)', 4, 'credit_utilization'],
 		['csv-ragged-rows.csv', 'Row 4 has 3 fields; the header has 4. (and 1 more problem)', 4, ''],
 		['csv-unterminated-quote.csv', 'Row 6: a quoted field is never closed (a " has no matching "), so the rest of the file would be read as one value.', 6, undefined],
-		['csv-latin1-not-utf8.csv', NOT_UTF8, undefined, undefined],
-		['csv-utf16.csv', NOT_UTF8, undefined, undefined],
-		['csv-binary-renamed.csv', NOT_UTF8, undefined, undefined],
-		['csv-xlsx-renamed.csv', NOT_UTF8, undefined, undefined]
+		['csv-latin1-not-utf8.csv', `${NOT_UTF8} (accented letters saved as Latin-1 or Windows-1252?). ${SAVE_AS}`, undefined, undefined],
+		['csv-utf16.csv', `${NOT_UTF8}: it is UTF-16 text (Excel's "Unicode text"). ${SAVE_AS}`, undefined, undefined],
+		['csv-binary-renamed.csv', `${NOT_UTF8}: it is a PNG image, not a CSV file.`, undefined, undefined],
+		['csv-xlsx-renamed.csv', `${NOT_UTF8}: it is a ZIP archive (an Excel .xlsx workbook?), not a CSV file. ${SAVE_AS}`, undefined, undefined]
 	];
 	it.each(refused)('%s', async (file, message, row, column) => {
 		const e = await rejection(importCsv(file));

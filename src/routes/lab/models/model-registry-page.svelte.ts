@@ -2,6 +2,7 @@
 import { getLabStorage } from '$lib/db/browser-storage';
 import { formatBytes } from '$lib/format';
 import type { HeldOutScores, ModelVersion } from '$lib/ml/model-artifact';
+import type { BrokenVersion } from '$lib/lab/storage';
 import { MODEL_NAME } from '$lib/ml/train-model';
 import { downloadBlob } from '$lib/ui/download';
 
@@ -9,7 +10,7 @@ export const ALIASES = ['champion', 'challenger'] as const;
 
 /** "owner=risk, data=raw/x.csv" → { owner: 'risk', data: 'raw/x.csv' }; a malformed pair is named. */
 export function parseTags(text: string): Record<string, string> {
-	const tags: Record<string, string> = {};
+	const tags: Record<string, string> = Object.create(null); // keys are typed by the learner: "__proto__" is just a tag
 	for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
 		const eq = part.indexOf('=');
 		if (eq <= 0) throw new RangeError(`Tag "${part}" needs the form key=value.`);
@@ -25,6 +26,8 @@ export const formatTags = (tags: Record<string, string>) =>
 
 export class ModelRegistryPage {
 	versions = $state<ModelVersion[] | null>(null);
+	/** Stored versions that fail the artifact check: named on the page, never used. */
+	broken = $state<BrokenVersion[]>([]);
 	aliases = $state<Record<string, number>>({});
 	selected = $state<number[]>([]);
 	heldOut = $state<Record<number, HeldOutScores | undefined>>({});
@@ -37,6 +40,7 @@ export class ModelRegistryPage {
 		try {
 			const { registry } = await getLabStorage();
 			this.versions = await registry.list(MODEL_NAME);
+			this.broken = await registry.broken(MODEL_NAME);
 			this.aliases = await registry.aliases(MODEL_NAME);
 			this.selected = this.selected.filter((v) => this.versions!.some((m) => m.version === v));
 		} catch (e) {

@@ -8,7 +8,7 @@ import { registerTrainedModel } from '$lib/db/model-registration';
 import { logRun } from '$lib/db/run-store';
 import type { BatchRun } from '$lib/lab/batch-score';
 import { shiftTrafficTo } from '$lib/lab/online-endpoint';
-import { monitorDays, worstDrift, type DayReport } from '$lib/lab/monitoring';
+import { monitorDays, worstDrift, type DayReport, type SkippedDay } from '$lib/lab/monitoring';
 import { DEFAULT_SIMULATION, rawFileName, validateSimulation, type SimulationSettings } from '$lib/lab/pipeline-simulation';
 import { describePlan, planSimulation, rawFileDates, type ExistingRawFile, type SimulationPlan } from '$lib/lab/simulation-plan';
 import { compareOnHoldout, joinCsvFiles, lastDays, type HoldoutComparison } from '$lib/lab/retrain';
@@ -39,6 +39,8 @@ export class MonitorPage {
 	/** Dates with a raw daily file, oldest first. */
 	rawDates = $state<string[]>([]);
 	reports = $state.raw<DayReport[]>([]);
+	/** Scored days whose file could not be read, with the reason; the other days are still shown. */
+	skipped = $state.raw<SkippedDay[]>([]);
 	computing = $state(false);
 	/** How long reading curated/ and computing the figures took, on the main thread. */
 	computeMs = $state<number | null>(null);
@@ -117,7 +119,9 @@ export class MonitorPage {
 			const heldOut = await storage.registry.heldOut(MODEL_NAME, model.version);
 			this.hasHeldOut = !!heldOut;
 			const started = performance.now();
-			this.reports = await monitorDays(storage, $state.snapshot(model) as ModelVersion, heldOut?.p ?? null);
+			const skipped: SkippedDay[] = [];
+			this.reports = await monitorDays(storage, $state.snapshot(model) as ModelVersion, heldOut?.p ?? null, { onSkipped: (day) => skipped.push(day) });
+			this.skipped = skipped;
 			this.computeMs = performance.now() - started;
 		} catch (e) {
 			this.error = `The monitoring figures could not be computed: ${describe(e)}`;
