@@ -1,8 +1,10 @@
 // Online endpoints and their request log. The Endpoints page and the service worker both go through
 // here; every change to an endpoint is read, changed and written in one transaction.
 import type { PrepLabDb, StoredEndpoint, StoredEndpointRequest } from './schema';
+import { keepReadable } from './record-checks';
 
-export const listEndpoints = (db: PrepLabDb): Promise<StoredEndpoint[]> => db.getAll('endpoints');
+/** Every readable endpoint; unreadable ones are named in `skipped`. */
+export const listEndpoints = async (db: PrepLabDb, skipped?: string[]): Promise<StoredEndpoint[]> => keepReadable('endpoints', await db.getAll('endpoints'), skipped);
 
 export const loadEndpoint = (db: PrepLabDb, name: string): Promise<StoredEndpoint | undefined> => db.get('endpoints', name);
 
@@ -51,15 +53,15 @@ export async function deleteEndpoint(db: PrepLabDb, name: string): Promise<void>
 export const logEndpointRequest = (db: PrepLabDb, entry: Omit<StoredEndpointRequest, 'id'>): Promise<number> => db.add('endpointRequests', { ...entry });
 
 /** The latest `limit` requests of an endpoint, newest first. */
-export async function listEndpointRequests(db: PrepLabDb, endpoint: string, limit = 2000): Promise<StoredEndpointRequest[]> {
-	const out: StoredEndpointRequest[] = [];
+export async function listEndpointRequests(db: PrepLabDb, endpoint: string, limit = 2000, skipped?: string[]): Promise<StoredEndpointRequest[]> {
+	const out: unknown[] = [];
 	// Ids grow with time, so walking the endpoint's index backwards by primary key gives newest first.
 	let cursor = await db.transaction('endpointRequests').store.index('by-endpoint').openCursor(IDBKeyRange.only(endpoint), 'prev');
 	while (cursor && out.length < limit) {
 		out.push(cursor.value);
 		cursor = await cursor.continue();
 	}
-	return out;
+	return keepReadable('endpointRequests', out, skipped);
 }
 
 export async function clearEndpointRequests(db: PrepLabDb, endpoint: string): Promise<void> {

@@ -1,4 +1,5 @@
 // Everything the Progress page shows, loaded once from IndexedDB and computed by pure functions.
+import { skippedMessage } from '$lib/app/skipped-records';
 import { getDb } from '$lib/db/browser-db';
 import type { StoredExamAttempt } from '$lib/db/schema';
 import { listExamAttempts } from '$lib/db/exam-store';
@@ -17,6 +18,8 @@ interface Input {
 export class ProgressView {
 	loaded = $state(false);
 	error = $state<string | null>(null);
+	/** Records stored in a shape this page cannot use, named with their problem. */
+	skipped = $state<string | null>(null);
 	settings = $state<StudySettings | null>(null);
 	totals = $state({ reviews: 0, today: 0, studied: 0, mature: 0, cards: 0 });
 	heatmap = $state<{ date: string; count: number }[]>([]);
@@ -30,7 +33,9 @@ export class ProgressView {
 	async load(input: Input, now = new Date()): Promise<void> {
 		try {
 			const db = await getDb();
-			const [states, logs, settings, attempts] = await Promise.all([loadCardStates(db), allReviewLogs(db), loadStudySettings(db), listExamAttempts(db)]);
+			const skipped: string[] = [];
+			const [states, logs, settings, attempts] = await Promise.all([loadCardStates(db, skipped), allReviewLogs(db, skipped), loadStudySettings(db), listExamAttempts(db, skipped)]);
+			this.skipped = skippedMessage(skipped);
 			this.attempts = attempts.reverse();
 			const ids = new Set(input.cardIds);
 			const cardStates = [...states.values()].filter((s) => ids.has(s.cardId));

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { backupToBlob } from '../../../src/lib/backup/backup-file';
 import { BackupError, parseBackup } from '../../../src/lib/backup/backup-format';
 import { fromTaggedJson, toTaggedJson } from '../../../src/lib/backup/tagged-json';
 import { exportBackup, restoreBackup, storeCounts } from '../../../src/lib/db/backup-store';
@@ -40,7 +41,7 @@ describe('tagged JSON', () => {
 describe('backup', () => {
 	it('exports every store and restores it exactly into an empty database', async () => {
 		const source = await filledDb();
-		const text = toTaggedJson(await exportBackup(source, t0));
+		const text = await (await backupToBlob(await exportBackup(source, t0))).text();
 		const target = await openPrepLabDb({}, `backup-${n++}`);
 		await restoreBackup(target, parseBackup(text));
 		expect(await storeCounts(target)).toEqual(await storeCounts(source));
@@ -54,7 +55,7 @@ describe('backup', () => {
 
 	it('refuses foreign, newer, truncated and tampered files with a message, changing nothing', async () => {
 		const db = await filledDb();
-		const good = JSON.parse(toTaggedJson(await exportBackup(db, t0)));
+		const good = JSON.parse(await (await backupToBlob(await exportBackup(db, t0))).text());
 		const before = await storeCounts(db);
 		const refused = (text: string) => {
 			try {
@@ -86,7 +87,7 @@ describe('backup', () => {
 	it('a restore that fails part-way leaves every store as it was', async () => {
 		const db = await filledDb();
 		const before = await storeCounts(db);
-		const backup = parseBackup(toTaggedJson(await exportBackup(db, t0)));
+		const backup = parseBackup(await (await backupToBlob(await exportBackup(db, t0))).text());
 		// A record IndexedDB cannot store (no key) makes the transaction fail after the clears.
 		(backup.stores.mistakes as unknown[]).push({ front: 'x' });
 		await expect(restoreBackup(db, backup)).rejects.toThrow();

@@ -3,7 +3,7 @@
 // store of a filled database is exactly as it was.
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readBackupFile } from '../../../src/lib/backup/backup-file';
+import { backupToBlob, readBackupFile } from '../../../src/lib/backup/backup-file';
 import { BACKUP_STORES, BackupError } from '../../../src/lib/backup/backup-format';
 import { toTaggedJson } from '../../../src/lib/backup/tagged-json';
 import { exportBackup, restoreBackup, storeCounts } from '../../../src/lib/db/backup-store';
@@ -20,8 +20,8 @@ const t0 = new Date('2026-11-25T09:00:00Z');
 let db: PrepLabDb;
 let n = 0;
 
-/** Everything in every store, files read back as text: equal snapshots mean nothing changed. */
-const snapshot = async (target: PrepLabDb) => toTaggedJson(await exportBackup(target, t0));
+/** Everything in every store, files as their bytes: equal snapshots mean nothing changed. */
+const snapshot = async (target: PrepLabDb) => (await backupToBlob(await exportBackup(target, t0))).text();
 
 beforeAll(async () => {
 	db = await openPrepLabDb({}, `hostile-backup-${n++}`);
@@ -39,7 +39,7 @@ describe('backups that are refused, changing nothing', () => {
 	const refused: [file: string, message: string | RegExp][] = [
 		['backup-empty.json', 'The file is empty.'],
 		['backup-truncated.json', /^The file is not valid JSON \(.+\)\. It may be truncated or not a backup\.$/],
-		['backup-wrong-version.json', 'This backup was made by a newer Prep Lab (format 9); this version reads format 1. Update the app first.'],
+		['backup-wrong-version.json', 'This backup was made by a newer Prep Lab (format 9); this version reads format 2. Update the app first.'],
 		['backup-version-not-number.json', 'The backup has no valid version number.'],
 		['backup-foreign.json', 'This file is not a Prep Lab backup.'],
 		['backup-json-array.json', 'This file is not a Prep Lab backup.'],

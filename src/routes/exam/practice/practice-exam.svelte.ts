@@ -2,6 +2,7 @@
 // review screen, and submission into IndexedDB. The in-progress exam is mirrored to
 // sessionStorage after every change so a reload resumes it. Components only display this state
 // and forward keys and clicks.
+import { skippedMessage } from '$lib/app/skipped-records';
 import { getDb } from '$lib/db/browser-db';
 import { examAttemptRecord, listExamAttempts, listMistakes, removeMistake, saveExamAttempt } from '$lib/db/exam-store';
 import type { StoredExamAttempt, StoredMistake } from '$lib/db/schema';
@@ -43,6 +44,8 @@ export class PracticeExam {
 	phase = $state<Phase>('start');
 	loading = $state(true);
 	error = $state<string | null>(null);
+	/** Past attempts or mistakes stored in a shape this page cannot show, named with their problem. */
+	skipped = $state<string | null>(null);
 	attempts = $state.raw<StoredExamAttempt[]>([]);
 	mistakes = $state.raw<StoredMistake[]>([]);
 
@@ -163,7 +166,9 @@ export class PracticeExam {
 	async #loadHistory(): Promise<void> {
 		try {
 			const db = await getDb();
-			[this.attempts, this.mistakes] = await Promise.all([listExamAttempts(db), listMistakes(db)]);
+			const skipped: string[] = [];
+			[this.attempts, this.mistakes] = await Promise.all([listExamAttempts(db, skipped), listMistakes(db, skipped)]);
+			this.skipped = skippedMessage(skipped);
 		} catch (e) {
 			this.error = `Your past attempts could not be read: ${describe(e)}`;
 		}

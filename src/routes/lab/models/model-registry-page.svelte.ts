@@ -1,4 +1,6 @@
 // State of the Models page: versions, aliases, edits to description/tags, deletes, comparison and export.
+import { readableVersions } from '$lib/app/model-versions';
+import { skippedMessage } from '$lib/app/skipped-records';
 import { getLabStorage } from '$lib/db/browser-storage';
 import { formatBytes } from '$lib/format';
 import type { HeldOutScores, ModelVersion } from '$lib/ml/model-artifact';
@@ -18,8 +20,8 @@ export function parseTags(text: string): Record<string, string> {
 	return tags;
 }
 
-export const formatTags = (tags: Record<string, string>) =>
-	Object.entries(tags)
+export const formatTags = (tags: Record<string, string> | undefined) =>
+	Object.entries(tags ?? {})
 		.map(([k, v]) => `${k}=${v}`)
 		.join(', ');
 
@@ -30,17 +32,23 @@ export class ModelRegistryPage {
 	heldOut = $state<Record<number, HeldOutScores | undefined>>({});
 	error = $state<string | null>(null);
 	message = $state<string | null>(null);
+	/** Versions stored in a shape this page cannot show, named with their problem. */
+	skipped = $state<string | null>(null);
 	/** The version whose export is being built, so its button can say so. */
 	exporting = $state<number | null>(null);
 
 	async load(): Promise<void> {
 		try {
 			const { registry } = await getLabStorage();
-			this.versions = await registry.list(MODEL_NAME);
-			this.aliases = await registry.aliases(MODEL_NAME);
+			const { versions, aliases, skipped } = await readableVersions(registry, MODEL_NAME);
+			this.versions = versions;
+			this.aliases = aliases;
+			this.skipped = skippedMessage(skipped);
 			this.selected = this.selected.filter((v) => this.versions!.some((m) => m.version === v));
 		} catch (e) {
 			this.error = `The model registry could not be read: ${(e as Error).message}`;
+			// Never leave the page on "Loading…": show the error with an empty list.
+			this.versions ??= [];
 		}
 	}
 
