@@ -18,9 +18,9 @@ export interface ExportPlan {
 	leaveOut: { path: string; size: number }[];
 }
 
-export async function planBackupExport(db: PrepLabDb): Promise<ExportPlan> {
+export async function planBackupExport(db: PrepLabDb, limit = MAX_BACKUP_BYTES): Promise<ExportPlan> {
 	const files = await datastoreFileSizes(db);
-	const budget = MAX_BACKUP_BYTES * (1 - RECORDS_MARGIN);
+	const budget = limit * (1 - RECORDS_MARGIN);
 	let total = files.reduce((s, f) => s + backupBytesOfFile(f.size), 0);
 	const estimatedBytes = total;
 	const leaveOut: ExportPlan['leaveOut'] = [];
@@ -29,7 +29,7 @@ export async function planBackupExport(db: PrepLabDb): Promise<ExportPlan> {
 		leaveOut.push(f);
 		total -= backupBytesOfFile(f.size);
 	}
-	return { estimatedBytes, limit: MAX_BACKUP_BYTES, leaveOut };
+	return { estimatedBytes, limit, leaveOut };
 }
 
 export interface ExportedBackup {
@@ -40,9 +40,9 @@ export interface ExportedBackup {
 }
 
 /** The backup file, leaving out the datastore files named in `leaveOut` ("zone/name"). */
-export async function exportBackupFile(db: PrepLabDb, now: Date, leaveOut: readonly string[] = []): Promise<ExportedBackup> {
+export async function exportBackupFile(db: PrepLabDb, now: Date, leaveOut: readonly string[] = [], limit = MAX_BACKUP_BYTES): Promise<ExportedBackup> {
 	const backup = await exportBackup(db, now, { leaveOut: new Set(leaveOut) });
-	const blob = await backupToBlob(backup);
+	const blob = await backupToBlob(backup, limit);
 	return {
 		blob,
 		fileName: `prep-lab-backup-${now.toISOString().slice(0, 10)}.json`,

@@ -46,7 +46,7 @@ async function fileParts(record: Record<string, unknown>): Promise<BlobPart[]> {
  * The backup as a file (JSON, tagged types). Refuses, with the largest datastore files named, to
  * make a file larger than restore accepts: leave files out (ExportOptions.leaveOut) instead.
  */
-export async function backupToBlob(backup: Backup): Promise<Blob> {
+export async function backupToBlob(backup: Backup, limit = MAX_BACKUP_BYTES): Promise<Blob> {
 	const parts: BlobPart[] = [`{"format":${JSON.stringify(backup.format)},"version":${backup.version},"exportedAt":${toTaggedJson(backup.exportedAt)},"stores":{`];
 	for (const [s, store] of BACKUP_STORES.entries()) {
 		parts.push(`${s ? ',' : ''}${JSON.stringify(store)}:[`);
@@ -58,8 +58,8 @@ export async function backupToBlob(backup: Backup): Promise<Blob> {
 	}
 	parts.push('}}');
 	const blob = new Blob(parts, { type: 'application/json' });
-	if (blob.size > MAX_BACKUP_BYTES) {
-		throw new BackupError(`This backup would be ${mb(blob.size)} MB, more than restore accepts (${MAX_BACKUP_BYTES / 2 ** 20} MB). Leave large datastore files out of it.`);
+	if (blob.size > limit) {
+		throw new BackupError(`This backup would be ${mb(blob.size)} MB, more than restore accepts (${mb(limit)} MB). Leave large datastore files out of it.`);
 	}
 	return blob;
 }

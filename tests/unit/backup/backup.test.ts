@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { backupToBlob } from '../../../src/lib/backup/backup-file';
+import { exportBackupFile, planBackupExport } from '../../../src/lib/app/export-backup';
+import { backupToBlob, readBackupFile } from '../../../src/lib/backup/backup-file';
 import { BackupError, parseBackup } from '../../../src/lib/backup/backup-format';
 import { fromTaggedJson, toTaggedJson } from '../../../src/lib/backup/tagged-json';
 import { exportBackup, restoreBackup, storeCounts } from '../../../src/lib/db/backup-store';
@@ -35,6 +36,45 @@ describe('tagged JSON', () => {
 	it('round-trips dates and typed arrays', () => {
 		const value = { when: t0, y: Uint8Array.from([1, 0]), p: Float64Array.from([0.25, 0.5]), nested: [{ d: t0 }] };
 		expect(fromTaggedJson(toTaggedJson(value))).toEqual(value);
+	});
+
+	it('cannot be spoofed by user data shaped like a tag: keys starting with "$" come back as they were', () => {
+		const value = { tags: { $date: '2026-01-01' }, other: { $u8: [1, 2], $$x: 'y', $f64: [0.5] }, note: '{"$date":"2026-01-01"}' };
+		expect(toTaggedJson(value)).toContain('"$$date":"2026-01-01"');
+		expect(fromTaggedJson(toTaggedJson(value))).toEqual(value);
+	});
+
+	it('reads a format-1 file as before (no escapes then)', () => {
+		expect(fromTaggedJson('{"a":{"$date":"2026-01-01T00:00:00.000Z"},"b":{"$$k":1}}', false)).toEqual({ a: new Date('2026-01-01T00:00:00.000Z'), b: { $$k: 1 } });
+	});
+});
+
+describe('backup export size', () => {
+	/** A database holding datastore files of these sizes (bytes), named big-<size>.bin. */
+	async function withFiles(sizes: number[]) {
+		const db = await openPrepLabDb({}, `backup-${n++}`);
+		const datastore = idbDatastore(db, () => t0, async () => ({}));
+		for (const size of sizes) await datastore.writeBlob('raw', `big-${size}.bin`, new Blob([new Uint8Array(size)]));
+		return db;
+	}
+
+	it('plans to leave out the fewest largest files so the file fits what restore accepts, and exports without them', async () => {
+		const db = await withFiles([3000, 30_000, 60_000, 5000]);
+		// 100 KB limit: the files take about 131 KB as base64; leaving out the 60 KB one is enough.
+		const plan = await planBackupExport(db, 100_000);
+		expect(plan.leaveOut).toEqual([{ path: 'raw/big-60000.bin', size: 60_000 }]);
+		expect(plan.estimatedBytes).toBeGreaterThan(100_000);
+		const file = await exportBackupFile(db, t0, plan.leaveOut.map((f) => f.path), 100_000);
+		expect(file.blob.size).toBeLessThanOrEqual(100_000);
+		expect(file.leftOut).toEqual(['raw/big-60000.bin']);
+		const restored = await readBackupFile(file.blob);
+		expect(restored.stores.files.map((f) => f.name)).toEqual(['big-3000.bin', 'big-30000.bin', 'big-5000.bin']);
+		expect((await planBackupExport(await withFiles([1000]), 100_000)).leaveOut).toEqual([]);
+	});
+
+	it('never makes a file larger than restore accepts: it refuses with the sizes instead', async () => {
+		const db = await withFiles([90_000]);
+		await expect(exportBackupFile(db, t0, [], 100_000)).rejects.toThrow(/^This backup would be 0 MB, more than restore accepts \(0 MB\)\. Leave large datastore files out of it\.$/);
 	});
 });
 
