@@ -44,7 +44,7 @@ export const RECORD_RULES = {
 	},
 	reviewLogs: { id: (v: unknown) => isInt(v, 1), cardId: isText, grade: isGrade, reviewedAt: isDate, elapsedMs: isNumber, stateBefore: isCardState, stateAfter: isCardState },
 	interviewAttempts: { id: (v: unknown) => isInt(v, 1), questionId: isText, startedAt: isDate, answer: isText, ticked: isObject, partScores: isObject, grade: isGrade },
-	examAttempts: { id: (v: unknown) => isInt(v, 1), startedAt: isDate, itemIds: (v: unknown) => Array.isArray(v) && v.every(isText), correct: isObject, score: isNumber },
+	examAttempts: { id: (v: unknown) => isInt(v, 1), startedAt: isDate, finishedAt: optional(isDate), itemIds: (v: unknown) => Array.isArray(v) && v.every(isText), correct: isObject, score: isNumber },
 	mistakes: { itemId: isText, front: isText, back: isText, addedAt: isDate },
 	/** What pages need to list a version; the model artifact itself is checked where it is scored. */
 	models: { name: isText, version: (v: unknown) => isInt(v, 1), metrics: metricValues, description: optional(isText), tags: optional(textValues), createdAt: optional(isText) },
