@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // frame-ancestors cannot be set by the page's <meta> CSP, only by a response header: the preview
 // server sends it (and the older X-Frame-Options) so no other site can frame the app. SvelteKit's
 // preview serves pages itself, so the headers are set by middleware ahead of it. A static host must
-// send the same two headers (README, "Hosting"; static/_headers does it on Netlify/Cloudflare Pages).
+// send the same two headers (README, "Hosting").
 function noFraming(): Plugin {
 	return {
 		name: 'prep-lab-no-framing',
