@@ -1,8 +1,26 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+// frame-ancestors cannot be set by the page's <meta> CSP, only by a response header: the preview
+// server sends it (and the older X-Frame-Options) so no other site can frame the app. SvelteKit's
+// preview serves pages itself, so the headers are set by middleware ahead of it. A static host must
+// send the same two headers (README, "Hosting").
+function noFraming(): Plugin {
+	return {
+		name: 'prep-lab-no-framing',
+		configurePreviewServer(server) {
+			server.middlewares.use((_req, res, next) => {
+				res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
+				res.setHeader('X-Frame-Options', 'DENY');
+				next();
+			});
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), noFraming()],
 	worker: { format: 'es' },
 	server: { host: '127.0.0.1', port: 5173 },
 	preview: { host: '127.0.0.1', port: 4173, strictPort: true },

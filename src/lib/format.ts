@@ -25,7 +25,14 @@ export function formatClock(ms: number): string {
 	return `${h ? `${h}:` : ''}${mm}:${String(s % 60).padStart(2, '0')}`;
 }
 
-export function formatDateTime(iso: string | Date): string {
+/** A stored metric with `digits` decimals, or "—" when it is missing or not a number (e.g. AUC with no held-out rows). */
+export function formatMetric(value: unknown, digits = 3): string {
+	return typeof value === 'number' && Number.isFinite(value) ? value.toFixed(digits) : '—';
+}
+
+/** A stored date or ISO text; "—" when it is missing or not a date, so one bad record never breaks a page. */
+export function formatDateTime(iso: string | Date | null | undefined): string {
 	const d = typeof iso === 'string' ? new Date(iso) : iso;
+	if (!(d instanceof Date) || Number.isNaN(d.getTime())) return '—';
 	return d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }

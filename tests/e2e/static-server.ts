@@ -38,5 +38,11 @@ export async function serveBuildCopy(buildDir: string): Promise<BuildCopy> {
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const address = server.address();
 	const port = typeof address === 'object' && address ? address.port : 0;
-	return { root, url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+	return { root, url: `http://127.0.0.1:${port}`, close: () =>
+			new Promise((r) => {
+				server.close(() => r());
+				// Keep-alive connections (a service worker, a frame) would otherwise hold the server open.
+				server.closeAllConnections();
+			})
+	};
 }

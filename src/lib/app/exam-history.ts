@@ -1,25 +1,19 @@
-// Past practice exams and the mistakes deck, for the exam and progress pages. Every attempt read
-// back is checked: a damaged one is left out and named, the rest still show.
+// Past practice exams and the mistakes deck, for the exam and progress pages. Every record read
+// back passes the one record check (db/record-checks): a damaged one is left out and named, the
+// rest still show.
 import { listExamAttempts, listMistakes } from '../db/exam-store';
 import type { PrepLabDb, StoredExamAttempt, StoredMistake } from '../db/schema';
-import { checkExamAttempt } from './check-exam-attempt';
 
 export interface ExamHistory {
 	/** Newest first. */
 	attempts: StoredExamAttempt[];
 	mistakes: StoredMistake[];
-	/** One sentence per attempt that could not be read. */
-	problems: string[];
+	/** Each record that could not be read, named with its problem (see skippedMessage). */
+	skipped: string[];
 }
 
 export async function loadExamHistory(db: PrepLabDb): Promise<ExamHistory> {
-	const [records, mistakes] = await Promise.all([listExamAttempts(db), listMistakes(db)]);
-	const attempts: StoredExamAttempt[] = [];
-	const problems: string[] = [];
-	for (const record of records) {
-		const problem = checkExamAttempt(record);
-		if (problem) problems.push(problem);
-		else attempts.push(record);
-	}
-	return { attempts, mistakes, problems };
+	const skipped: string[] = [];
+	const [attempts, mistakes] = await Promise.all([listExamAttempts(db, skipped), listMistakes(db, skipped)]);
+	return { attempts, mistakes, skipped };
 }

@@ -1,11 +1,13 @@
 // The backup file: every store of the learner's data, versioned, and checked record by record
 // before anything is written. A file that fails any check changes nothing.
-import { ZONES } from '../lab/storage';
+import { isDate, isInt, isNumber, isObject, isText, recordProblem } from '../db/record-checks';
 import { encodedWidth } from '../ml/preprocess';
-import { fromTaggedJson } from './tagged-json';
+import { isBase64 } from './base64';
+import { decodeTagged, ESCAPED_KEYS_SINCE } from './tagged-json';
 
 export const BACKUP_FORMAT = 'prep-lab-backup';
-export const BACKUP_VERSION = 1;
+/** 2: datastore files as base64 bytes and "$" keys escaped; format-1 backups still restore. */
+export const BACKUP_VERSION = 2;
 
 /** Stores in a backup, in the order they are shown and restored. */
 export const BACKUP_STORES = [
@@ -57,57 +59,27 @@ export class BackupError extends Error {
 }
 
 type Rec = Record<string, unknown>;
-const isDate = (v: unknown) => v instanceof Date && !Number.isNaN(v.getTime());
-const isText = (v: unknown) => typeof v === 'string';
-const isNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
-const isInt = (v: unknown, min = 0) => Number.isInteger(v) && (v as number) >= min;
-const isObject = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
-const isGrade = (v: unknown) => isInt(v, 1) && (v as number) <= 4;
-const isCardState = (v: unknown) => isInt(v) && (v as number) <= 3;
 
-/** Per store: the fields a record must have, each with its check. */
-const RULES: Record<BackupStore, Record<string, (v: unknown) => boolean>> = {
-	settings: { key: isText },
-	cardStates: {
-		cardId: isText,
-		due: isDate,
-		fsrs: (v) => isObject(v) && isDate((v as Rec).due) && isNumber((v as Rec).stability) && isNumber((v as Rec).difficulty) && isCardState((v as Rec).state) && isInt((v as Rec).lapses)
-	},
-	reviewLogs: { id: (v) => isInt(v, 1), cardId: isText, grade: isGrade, reviewedAt: isDate, elapsedMs: isNumber, stateBefore: isCardState, stateAfter: isCardState },
-	interviewAttempts: { id: (v) => isInt(v, 1), questionId: isText, startedAt: isDate, answer: isText, ticked: isObject, partScores: isObject, grade: isGrade },
-	examAttempts: {
-		id: (v) => isInt(v, 1),
-		startedAt: isDate,
-		itemIds: (v) => Array.isArray(v) && v.every(isText),
-		correct: isObject,
-		score: isNumber,
-		// Optional since schema 4 (older backups have none of them): what a review of the attempt needs.
-		status: (v) => v === undefined || v === 'finished' || v === 'partial',
-		unanswered: (v) => v === undefined || (Array.isArray(v) && v.every(isText)),
-		responses: (v) => v === undefined || isObject(v),
-		seed: (v) => v === undefined || Number.isInteger(v)
-	},
-	mistakes: { itemId: isText, front: isText, back: isText, addedAt: isDate },
-	models: { name: isText, version: (v) => isInt(v, 1), weights: (v) => Array.isArray(v) && v.every(isNumber), intercept: isNumber, preprocessor: isObject, signature: isObject, metrics: isObject },
-	aliases: { name: isText, alias: isText, version: (v) => isInt(v, 1) },
-	heldOut: { name: isText, version: (v) => isInt(v, 1), y: (v) => v instanceof Uint8Array, p: (v) => v instanceof Float64Array },
-	datasets: { file: isText, schema: Array.isArray },
-	runs: { id: (v) => isInt(v, 1), experiment: isText, startedAt: isDate, params: isObject, metrics: isObject, tags: isObject },
-	endpoints: {
-		name: (v) => isText(v) && /^[A-Za-z][A-Za-z0-9-]{1,30}[A-Za-z0-9]$/.test(v as string),
-		keys: (v) => isObject(v) && isText((v as Rec).primary) && isText((v as Rec).secondary),
-		deployments: (v) => Array.isArray(v) && v.every((d) => isObject(d) && isText((d as Rec).name) && isText((d as Rec).modelName) && isInt((d as Rec).modelVersion, 1)),
-		traffic: (v) => isObject(v) && Object.values(v as Rec).every((p) => isInt(p) && (p as number) <= 100),
-		mirrorTraffic: (v) => isObject(v) && Object.values(v as Rec).every((p) => isInt(p) && (p as number) <= 50)
-	},
-	files: { zone: (v) => (ZONES as readonly unknown[]).includes(v), name: (v) => isText(v) && /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(v as string) && !(v as string).includes('..'), text: isText }
+/**
+ * Per store: the shared record checks (record-checks.ts, also used when pages read IndexedDB), plus
+ * what only a backup holds. Files carry their bytes as base64 (format 2) or, in format-1 backups,
+ * as text; models must also be scorable, so their artifact fields are checked here.
+ */
+const BACKUP_ONLY: Partial<Record<BackupStore, Record<string, (v: unknown, r: Rec) => boolean>>> = {
+	models: { weights: (v) => Array.isArray(v) && v.every(isNumber), intercept: isNumber, preprocessor: isObject, signature: isObject },
+	files: { content: (_v, r) => (r.base64 !== undefined ? isBase64(r.base64) : isText(r.text)) && (r.type === undefined || isText(r.type)) }
 };
 
-/** Plainer words than "wrong type" where a field has a rule a learner can act on. */
-const FIELD_PROBLEMS: Partial<Record<`${BackupStore}.${string}`, string>> = {
-	'files.zone': `must be one of ${ZONES.join(', ')}`,
-	'files.name': 'is not a plain file name (letters, digits, ".", "_" and "-", no folders)'
-};
+/** The first problem of a backup record, in the words the settings page shows. */
+function backupRecordProblem(store: BackupStore, record: Rec): string | null {
+	// Files in a backup hold their bytes, not a Blob: that field is checked below instead.
+	const shared = recordProblem(store, record, store === 'files' ? ['blob'] : []);
+	if (shared) return `"${shared.field}" ${shared.problem}`;
+	for (const [field, ok] of Object.entries(BACKUP_ONLY[store] ?? {})) {
+		if (!ok(record[field], record)) return field === 'content' ? 'has no readable contents ("base64" or "text")' : `"${field}" is missing or has the wrong type`;
+	}
+	return null;
+}
 
 /** Key of a record within its store, for duplicate and reference checks. */
 const KEYS: Record<BackupStore, (r: Rec) => string> = {
@@ -143,9 +115,8 @@ export function checkBackup(value: unknown): Backup {
 		records.forEach((record, i) => {
 			const where = `${STORE_LABELS[store]} (${store}), record ${i + 1}`;
 			if (!isObject(record)) throw new BackupError(`${where} is not an object.`);
-			for (const [field, ok] of Object.entries(RULES[store])) {
-				if (!ok((record as Rec)[field])) throw new BackupError(`${where}: "${field}" ${FIELD_PROBLEMS[`${store}.${field}`] ?? 'is missing or has the wrong type'}.`);
-			}
+			const problem = backupRecordProblem(store, record as Rec);
+			if (problem) throw new BackupError(`${where}: ${problem}.`);
 			const key = KEYS[store](record as Rec);
 			if (seen.has(key)) throw new BackupError(`${where}: the id "${key}" appears twice.`);
 			seen.add(key);
@@ -170,9 +141,16 @@ export function parseBackup(text: string): Backup {
 	let value: unknown;
 	try {
 		// Some editors save JSON with a byte-order mark, which JSON.parse refuses.
-		value = fromTaggedJson(text.replace(/^\uFEFF/, ''));
+		value = JSON.parse(text.replace(/^\uFEFF/, ''));
 	} catch (e) {
 		throw new BackupError(`The file is not valid JSON (${(e as Error).message}). It may be truncated or not a backup.`);
+	}
+	// The format version decides how tags are read, so it is looked at before decoding.
+	const version = isObject(value) ? value.version : undefined;
+	try {
+		value = decodeTagged(value, typeof version === 'number' && version >= ESCAPED_KEYS_SINCE);
+	} catch (e) {
+		throw new BackupError(`The file could not be read (${(e as Error).message}). It may not be a backup.`);
 	}
 	return checkBackup(value);
 }

@@ -1,8 +1,10 @@
 // Online endpoints and their request log. The Endpoints page and the service worker both go through
 // here; every change to an endpoint is read, changed and written in one transaction.
 import type { PrepLabDb, StoredEndpoint, StoredEndpointRequest } from './schema';
+import { keepReadable } from './record-checks';
 
-export const listEndpoints = (db: PrepLabDb): Promise<StoredEndpoint[]> => db.getAll('endpoints');
+/** Every readable endpoint; unreadable ones are named in `skipped`. */
+export const listEndpoints = async (db: PrepLabDb, skipped?: string[]): Promise<StoredEndpoint[]> => keepReadable('endpoints', await db.getAll('endpoints'), skipped);
 
 export const loadEndpoint = (db: PrepLabDb, name: string): Promise<StoredEndpoint | undefined> => db.get('endpoints', name);
 
@@ -48,18 +50,63 @@ export async function deleteEndpoint(db: PrepLabDb, name: string): Promise<void>
 	await Promise.all([tx.objectStore('endpoints').delete(name), ...ids.map((id) => requests.delete(id)), tx.done]);
 }
 
-export const logEndpointRequest = (db: PrepLabDb, entry: Omit<StoredEndpointRequest, 'id'>): Promise<number> => db.add('endpointRequests', { ...entry });
+/** Requests kept per endpoint and overall; the oldest go first. The Endpoints page shows the latest 2,000. */
+export const MAX_REQUESTS_PER_ENDPOINT = 2000;
+export const MAX_REQUESTS = 10_000;
+/** The settings record counting requests to endpoints that do not exist (they are not logged one by one). */
+export const UNKNOWN_ENDPOINT_KEY = 'endpoint-requests-unknown';
+
+export interface UnknownEndpointRequests {
+	count: number;
+	lastName: string;
+	lastAt: Date;
+}
+
+/**
+ * Logs one answered request, pruning the oldest beyond the caps in the same transaction. A request to
+ * an endpoint that does not exist only increments a counter (anyone can send them, endlessly), so it
+ * returns null instead of an id.
+ */
+export async function logEndpointRequest(
+	db: PrepLabDb,
+	entry: Omit<StoredEndpointRequest, 'id'>,
+	caps = { perEndpoint: MAX_REQUESTS_PER_ENDPOINT, total: MAX_REQUESTS }
+): Promise<number | null> {
+	const tx = db.transaction(['endpoints', 'endpointRequests', 'settings'], 'readwrite');
+	const requests = tx.objectStore('endpointRequests');
+	if (!(await tx.objectStore('endpoints').getKey(entry.endpoint))) {
+		const previous = (await tx.objectStore('settings').get(UNKNOWN_ENDPOINT_KEY))?.value as Partial<UnknownEndpointRequests> | undefined;
+		const count = (Number.isInteger(previous?.count) ? previous!.count! : 0) + 1;
+		await Promise.all([tx.objectStore('settings').put({ key: UNKNOWN_ENDPOINT_KEY, value: { count, lastName: entry.endpoint.slice(0, 100), lastAt: entry.at } }), tx.done]);
+		return null;
+	}
+	const id = await requests.add({ ...entry });
+	const byEndpoint = requests.index('by-endpoint');
+	let extra = (await byEndpoint.count(entry.endpoint)) - caps.perEndpoint;
+	// Ids grow with time: walking forwards by primary key meets the oldest first.
+	for (let c = extra > 0 ? await byEndpoint.openCursor(IDBKeyRange.only(entry.endpoint)) : null; c && extra > 0; c = await c.continue(), extra--) await c.delete();
+	extra = (await requests.count()) - caps.total;
+	for (let c = extra > 0 ? await requests.openCursor() : null; c && extra > 0; c = await c.continue(), extra--) await c.delete();
+	await tx.done;
+	return id;
+}
+
+/** How many requests named endpoints that do not exist, and the latest such name. */
+export async function unknownEndpointRequests(db: PrepLabDb): Promise<UnknownEndpointRequests | null> {
+	const value = (await db.get('settings', UNKNOWN_ENDPOINT_KEY))?.value as Partial<UnknownEndpointRequests> | undefined;
+	return value && Number.isInteger(value.count) && typeof value.lastName === 'string' && value.lastAt instanceof Date ? (value as UnknownEndpointRequests) : null;
+}
 
 /** The latest `limit` requests of an endpoint, newest first. */
-export async function listEndpointRequests(db: PrepLabDb, endpoint: string, limit = 2000): Promise<StoredEndpointRequest[]> {
-	const out: StoredEndpointRequest[] = [];
+export async function listEndpointRequests(db: PrepLabDb, endpoint: string, limit = 2000, skipped?: string[]): Promise<StoredEndpointRequest[]> {
+	const out: unknown[] = [];
 	// Ids grow with time, so walking the endpoint's index backwards by primary key gives newest first.
 	let cursor = await db.transaction('endpointRequests').store.index('by-endpoint').openCursor(IDBKeyRange.only(endpoint), 'prev');
 	while (cursor && out.length < limit) {
 		out.push(cursor.value);
 		cursor = await cursor.continue();
 	}
-	return out;
+	return keepReadable('endpointRequests', out, skipped);
 }
 
 export async function clearEndpointRequests(db: PrepLabDb, endpoint: string): Promise<void> {

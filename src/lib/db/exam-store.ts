@@ -2,6 +2,7 @@
 // `listMistakes` (card id `mistakes/<itemId>`).
 import { leafResults, type ExamScore, type Responses } from '../study/exam-engine';
 import type { PrepLabDb, StoredExamAttempt, StoredMistake } from './schema';
+import { keepReadable } from './record-checks';
 
 /**
  * Saves a finished exam and the items it got wrong together, and removes the exam in progress it
@@ -27,17 +28,17 @@ export async function saveExamAttempt(db: PrepLabDb, attempt: StoredExamAttempt,
 	return id as number;
 }
 
-/** All attempts, newest first. */
-export async function listExamAttempts(db: PrepLabDb): Promise<StoredExamAttempt[]> {
-	return (await db.getAllFromIndex('examAttempts', 'by-time')).reverse();
+/** All readable attempts, newest first; unreadable ones are named in `skipped`. */
+export async function listExamAttempts(db: PrepLabDb, skipped?: string[]): Promise<StoredExamAttempt[]> {
+	return keepReadable<StoredExamAttempt>('examAttempts', await db.getAllFromIndex('examAttempts', 'by-time'), skipped).reverse();
 }
 
-/** One attempt by id, unchecked (see checkExamAttempt), or undefined. */
+/** One attempt by id, unchecked (see record-checks' recordProblem), or undefined. */
 export const getExamAttempt = (db: PrepLabDb, id: number): Promise<StoredExamAttempt | undefined> => db.get('examAttempts', id);
 
 /** The mistakes deck, most recently added first. */
-export async function listMistakes(db: PrepLabDb): Promise<StoredMistake[]> {
-	return (await db.getAll('mistakes')).sort((a, b) => b.addedAt.getTime() - a.addedAt.getTime() || a.itemId.localeCompare(b.itemId));
+export async function listMistakes(db: PrepLabDb, skipped?: string[]): Promise<StoredMistake[]> {
+	return keepReadable<StoredMistake>('mistakes', await db.getAll('mistakes'), skipped).sort((a, b) => b.addedAt.getTime() - a.addedAt.getTime() || a.itemId.localeCompare(b.itemId));
 }
 
 export const removeMistake = (db: PrepLabDb, itemId: string): Promise<void> => db.delete('mistakes', itemId);

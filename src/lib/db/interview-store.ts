@@ -4,6 +4,7 @@
 import { interviewCardId } from '../study/interview-plan';
 import { DEFAULT_SCHEDULER_SETTINGS, gradeCard, newCardState, type CardState, type ReviewLogEntry, type SchedulerSettings } from '../study/scheduler';
 import type { PrepLabDb, StoredInterviewAttempt } from './schema';
+import { keepReadable } from './record-checks';
 
 export interface SavedInterviewAttempt {
 	attempt: StoredInterviewAttempt & { id: number };
@@ -52,12 +53,12 @@ export async function saveInterviewAttempt(
 }
 
 /** Attempts at one question, oldest first. */
-export async function listAttemptsFor(db: PrepLabDb, questionId: string): Promise<StoredInterviewAttempt[]> {
-	const attempts = await db.getAllFromIndex('interviewAttempts', 'by-question', questionId);
+export async function listAttemptsFor(db: PrepLabDb, questionId: string, skipped?: string[]): Promise<StoredInterviewAttempt[]> {
+	const attempts = keepReadable<StoredInterviewAttempt>('interviewAttempts', await db.getAllFromIndex('interviewAttempts', 'by-question', questionId), skipped);
 	return attempts.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
 }
 
 /** Every attempt, oldest first. */
-export function listAllAttempts(db: PrepLabDb): Promise<StoredInterviewAttempt[]> {
-	return db.getAllFromIndex('interviewAttempts', 'by-time');
+export async function listAllAttempts(db: PrepLabDb, skipped?: string[]): Promise<StoredInterviewAttempt[]> {
+	return keepReadable('interviewAttempts', await db.getAllFromIndex('interviewAttempts', 'by-time'), skipped);
 }

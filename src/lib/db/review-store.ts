@@ -1,9 +1,11 @@
 import { buildReviewQueue, LEARN_AHEAD_MS, startOfDay } from '../study/review-queue';
 import { State, type CardState, type ReviewLogEntry } from '../study/scheduler';
 import type { PrepLabDb } from './schema';
+import { keepReadable } from './record-checks';
 
-export async function loadCardStates(db: PrepLabDb): Promise<Map<string, CardState>> {
-	const all = await db.getAll('cardStates');
+/** Readable card states by card id; unreadable ones are named in `skipped`. */
+export async function loadCardStates(db: PrepLabDb, skipped?: string[]): Promise<Map<string, CardState>> {
+	const all = keepReadable<CardState>('cardStates', await db.getAll('cardStates'), skipped);
 	return new Map(all.map((s) => [s.cardId, s]));
 }
 
@@ -31,7 +33,7 @@ export async function restoreCardState(db: PrepLabDb, cardId: string, previous: 
 	]);
 }
 
-export const allReviewLogs = (db: PrepLabDb): Promise<ReviewLogEntry[]> => db.getAll('reviewLogs');
+export const allReviewLogs = async (db: PrepLabDb, skipped?: string[]): Promise<ReviewLogEntry[]> => keepReadable('reviewLogs', await db.getAll('reviewLogs'), skipped);
 
 /** Reviews logged since `since` (for "today" counts on the home page). */
 export async function reviewsSince(db: PrepLabDb, since: Date): Promise<ReviewLogEntry[]> {

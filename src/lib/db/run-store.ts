@@ -1,13 +1,14 @@
 // Experiment tracking, as MLflow records runs: the Train page and the sweep lab log every run here,
 // and the Runs page lists, compares and deletes them. This is the only module that touches `runs`.
 import type { PrepLabDb, StoredRun } from './schema';
+import { keepReadable } from './record-checks';
 
 /** Stores a run and returns its id. */
 export const logRun = async (db: PrepLabDb, run: Omit<StoredRun, 'id'>): Promise<number> => db.add('runs', { ...run });
 
-/** Every run, newest first (ties broken by the later id). */
-export async function listRuns(db: PrepLabDb): Promise<StoredRun[]> {
-	const runs = await db.getAllFromIndex('runs', 'by-time');
+/** Every readable run, newest first (ties broken by the later id); unreadable ones are named in `skipped`. */
+export async function listRuns(db: PrepLabDb, skipped?: string[]): Promise<StoredRun[]> {
+	const runs = keepReadable<StoredRun>('runs', await db.getAllFromIndex('runs', 'by-time'), skipped);
 	return runs.reverse().sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime() || (b.id ?? 0) - (a.id ?? 0));
 }
 

@@ -1,4 +1,5 @@
 // Everything the Progress page shows, loaded once from IndexedDB and computed by pure functions.
+import { skippedMessage } from '$lib/app/skipped-records';
 import { getDb } from '$lib/db/browser-db';
 import { loadExamHistory, type ExamHistory } from '$lib/app/exam-history';
 import { allReviewLogs, loadCardStates } from '$lib/db/review-store';
@@ -16,6 +17,8 @@ interface Input {
 export class ProgressView {
 	loaded = $state(false);
 	error = $state<string | null>(null);
+	/** Records stored in a shape this page cannot use, named with their problem. */
+	skipped = $state<string | null>(null);
 	settings = $state<StudySettings | null>(null);
 	totals = $state({ reviews: 0, studied: 0, mature: 0, cards: 0 });
 	/** Today's flashcard reviews and interview attempts, counted apart. */
@@ -27,15 +30,14 @@ export class ProgressView {
 	plan = $state<ReturnType<typeof dailyPlan>>(null);
 	/** Practice exams, oldest first. */
 	attempts = $state.raw<ExamHistory['attempts']>([]);
-	/** Attempts that could not be read, one sentence each. */
-	attemptProblems = $state.raw<string[]>([]);
 
 	async load(input: Input, now = new Date()): Promise<void> {
 		try {
 			const db = await getDb();
-			const [states, logs, settings, attempts] = await Promise.all([loadCardStates(db), allReviewLogs(db), loadStudySettings(db), loadExamHistory(db)]);
-			this.attempts = [...attempts.attempts].reverse();
-			this.attemptProblems = attempts.problems;
+			const skipped: string[] = [];
+			const [states, logs, settings, history] = await Promise.all([loadCardStates(db, skipped), allReviewLogs(db, skipped), loadStudySettings(db), loadExamHistory(db)]);
+			this.skipped = skippedMessage([...skipped, ...history.skipped]);
+			this.attempts = [...history.attempts].reverse();
 			const ids = new Set(input.cardIds);
 			const cardStates = [...states.values()].filter((s) => ids.has(s.cardId));
 			const studied = cardStates.filter((s) => s.fsrs.state !== 0);

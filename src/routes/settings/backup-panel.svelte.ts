@@ -1,11 +1,12 @@
 // Backup panel: export everything to one file; import with checks and a preview before anything changes.
 import { readBackupFile } from '$lib/backup/backup-file';
 import { BACKUP_STORES, BackupError, type Backup, type BackupStore } from '$lib/backup/backup-format';
-import { toTaggedJson } from '$lib/backup/tagged-json';
-import { clearAllData, exportBackup, restoreBackup, storeCounts } from '$lib/db/backup-store';
+import { exportBackupFile, planBackupExport, type ExportPlan } from '$lib/app/export-backup';
+import { clearAllData, restoreBackup, storeCounts } from '$lib/db/backup-store';
 import { getDb } from '$lib/db/browser-db';
+import { errorMessage } from '$lib/error-message';
+import { formatBytes } from '$lib/format';
 import { downloadBlob } from '$lib/ui/download';
-
 
 export interface PreviewRow {
 	store: BackupStore;
@@ -20,18 +21,48 @@ export class BackupPanel {
 	// Raw, not a deep proxy: the backup goes to IndexedDB as it is, and proxies cannot be stored.
 	pending = $state.raw<{ fileName: string; backup: Backup; rows: PreviewRow[] } | null>(null);
 
+	/** Set when the datastore's files would make a backup larger than restore accepts: the page asks first. */
+	tooLarge = $state.raw<ExportPlan | null>(null);
+
+	/** Exports everything, or first asks to leave large datastore files out when they would not fit. */
 	async export(): Promise<void> {
 		this.busy = true;
 		this.error = null;
+		this.message = null;
 		try {
-			const backup = await exportBackup(await getDb());
-			downloadBlob(new Blob([toTaggedJson(backup)], { type: 'application/json' }), `prep-lab-backup-${backup.exportedAt.toISOString().slice(0, 10)}.json`);
-			this.message = `Exported ${BACKUP_STORES.reduce((s, k) => s + backup.stores[k].length, 0)} records.`;
+			const plan = await planBackupExport(await getDb());
+			if (plan.leaveOut.length) this.tooLarge = plan;
+			else await this.#download([]);
 		} catch (e) {
-			this.error = `The backup could not be made: ${(e as Error).message}`;
+			this.error = `The backup could not be made: ${errorMessage(e)}`;
 		} finally {
 			this.busy = false;
 		}
+	}
+
+	/** The learner agreed to leave the large files the plan named out of this backup. */
+	async exportWithoutLargeFiles(): Promise<void> {
+		const plan = this.tooLarge;
+		this.tooLarge = null;
+		if (!plan) return;
+		this.busy = true;
+		try {
+			await this.#download(plan.leaveOut.map((f) => f.path));
+		} catch (e) {
+			this.error = `The backup could not be made: ${errorMessage(e)}`;
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	cancelExport(): void {
+		this.tooLarge = null;
+	}
+
+	async #download(leaveOut: string[]): Promise<void> {
+		const file = await exportBackupFile(await getDb(), new Date(), leaveOut);
+		downloadBlob(file.blob, file.fileName);
+		this.message = `Exported ${file.records} records (${formatBytes(file.blob.size)})${file.leftOut.length ? `, without ${file.leftOut.join(', ')}` : ''}.`;
 	}
 
 	/** Reads and checks a file, then shows what a restore would change. Nothing is written yet. */

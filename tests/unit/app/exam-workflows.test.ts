@@ -142,9 +142,9 @@ describe('past attempts', () => {
 		expect(await openAttemptReview(db, Number.NaN)).toEqual({ problem: expect.stringContaining('does not name') });
 
 		const bad = await db.add('examAttempts', { mode: 'full', startedAt: at(3), finishedAt: at(3), itemIds: ['a1'], correct: { a1: 'yes' }, score: 0, byDomain: {} } as never);
-		expect(await openAttemptReview(db, bad)).toEqual({ problem: `Practice-exam attempt ${bad} is damaged ("correct" is missing or wrong) and was skipped.` });
+		expect(await openAttemptReview(db, bad)).toEqual({ problem: `This attempt cannot be shown: practice exam ${bad} ("correct" is missing or has the wrong type).` });
 		const history = await loadExamHistory(db);
 		expect(history.attempts.map((a) => a.id)).toEqual([id]);
-		expect(history.problems).toEqual([expect.stringContaining(`attempt ${bad} is damaged`)]);
+		expect(history.skipped).toEqual([`practice exam ${bad} ("correct" is missing or has the wrong type)`]);
 	});
 });

@@ -1,5 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { exportBackupFile, planBackupExport } from '../../../src/lib/app/export-backup';
+import { backupToBlob, readBackupFile } from '../../../src/lib/backup/backup-file';
 import { BackupError, parseBackup } from '../../../src/lib/backup/backup-format';
 import { fromTaggedJson, toTaggedJson } from '../../../src/lib/backup/tagged-json';
 import { exportBackup, restoreBackup, storeCounts } from '../../../src/lib/db/backup-store';
@@ -57,12 +59,51 @@ describe('tagged JSON', () => {
 		const value = { when: t0, y: Uint8Array.from([1, 0]), p: Float64Array.from([0.25, 0.5]), nested: [{ d: t0 }] };
 		expect(fromTaggedJson(toTaggedJson(value))).toEqual(value);
 	});
+
+	it('cannot be spoofed by user data shaped like a tag: keys starting with "$" come back as they were', () => {
+		const value = { tags: { $date: '2026-01-01' }, other: { $u8: [1, 2], $$x: 'y', $f64: [0.5] }, note: '{"$date":"2026-01-01"}' };
+		expect(toTaggedJson(value)).toContain('"$$date":"2026-01-01"');
+		expect(fromTaggedJson(toTaggedJson(value))).toEqual(value);
+	});
+
+	it('reads a format-1 file as before (no escapes then)', () => {
+		expect(fromTaggedJson('{"a":{"$date":"2026-01-01T00:00:00.000Z"},"b":{"$$k":1}}', false)).toEqual({ a: new Date('2026-01-01T00:00:00.000Z'), b: { $$k: 1 } });
+	});
+});
+
+describe('backup export size', () => {
+	/** A database holding datastore files of these sizes (bytes), named big-<size>.bin. */
+	async function withFiles(sizes: number[]) {
+		const db = await openPrepLabDb({}, `backup-${n++}`);
+		const datastore = idbDatastore(db, () => t0, async () => ({}));
+		for (const size of sizes) await datastore.writeBlob('raw', `big-${size}.bin`, new Blob([new Uint8Array(size)]));
+		return db;
+	}
+
+	it('plans to leave out the fewest largest files so the file fits what restore accepts, and exports without them', async () => {
+		const db = await withFiles([3000, 30_000, 60_000, 5000]);
+		// 100 KB limit: the files take about 131 KB as base64; leaving out the 60 KB one is enough.
+		const plan = await planBackupExport(db, 100_000);
+		expect(plan.leaveOut).toEqual([{ path: 'raw/big-60000.bin', size: 60_000 }]);
+		expect(plan.estimatedBytes).toBeGreaterThan(100_000);
+		const file = await exportBackupFile(db, t0, plan.leaveOut.map((f) => f.path), 100_000);
+		expect(file.blob.size).toBeLessThanOrEqual(100_000);
+		expect(file.leftOut).toEqual(['raw/big-60000.bin']);
+		const restored = await readBackupFile(file.blob);
+		expect(restored.stores.files.map((f) => f.name)).toEqual(['big-3000.bin', 'big-30000.bin', 'big-5000.bin']);
+		expect((await planBackupExport(await withFiles([1000]), 100_000)).leaveOut).toEqual([]);
+	});
+
+	it('never makes a file larger than restore accepts: it refuses with the sizes instead', async () => {
+		const db = await withFiles([90_000]);
+		await expect(exportBackupFile(db, t0, [], 100_000)).rejects.toThrow(/^This backup would be 0 MB, more than restore accepts \(0 MB\)\. Leave large datastore files out of it\.$/);
+	});
 });
 
 describe('backup', () => {
 	it('exports every store and restores it exactly into an empty database', async () => {
 		const source = await filledDb();
-		const text = toTaggedJson(await exportBackup(source, t0));
+		const text = await (await backupToBlob(await exportBackup(source, t0))).text();
 		const target = await openPrepLabDb({}, `backup-${n++}`);
 		await restoreBackup(target, parseBackup(text));
 		expect(await storeCounts(target)).toEqual(await storeCounts(source));
@@ -76,7 +117,7 @@ describe('backup', () => {
 
 	it('refuses foreign, newer, truncated and tampered files with a message, changing nothing', async () => {
 		const db = await filledDb();
-		const good = JSON.parse(toTaggedJson(await exportBackup(db, t0)));
+		const good = JSON.parse(await (await backupToBlob(await exportBackup(db, t0))).text());
 		const before = await storeCounts(db);
 		const refused = (text: string) => {
 			try {
@@ -108,7 +149,7 @@ describe('backup', () => {
 	it('a restore that fails part-way leaves every store as it was', async () => {
 		const db = await filledDb();
 		const before = await storeCounts(db);
-		const backup = parseBackup(toTaggedJson(await exportBackup(db, t0)));
+		const backup = parseBackup(await (await backupToBlob(await exportBackup(db, t0))).text());
 		// A record IndexedDB cannot store (no key) makes the transaction fail after the clears.
 		(backup.stores.mistakes as unknown[]).push({ front: 'x' });
 		await expect(restoreBackup(db, backup)).rejects.toThrow();
@@ -120,7 +161,7 @@ describe('backup', () => {
 		await finishExam(source, s, examItems, 'stopped', t0);
 		const old = { mode: 'full', startedAt: t0, finishedAt: t0, itemIds: ['a1'], correct: { a1: false }, score: 0, byDomain: { a: { correct: 0, total: 1 } } };
 		await source.add('examAttempts', old as never); // as saved before answers were recorded
-		const text = toTaggedJson(await exportBackup(source, t0));
+		const text = await (await backupToBlob(await exportBackup(source, t0))).text();
 
 		const target = await openPrepLabDb({}, `backup-${n++}`);
 		await saveExamProgress(target, examSession({ a1: wrong }), t0);
@@ -128,7 +169,7 @@ describe('backup', () => {
 		expect(await target.getAll('examAttempts')).toEqual(await source.getAll('examAttempts'));
 		const [partial] = (await loadExamHistory(target)).attempts.filter((a) => a.status === 'partial');
 		expect(partial).toMatchObject({ responses: { a1: right, 'c1-1': wrong }, seed: 7, unanswered: ['a2', 'b1', 'c1-2'], examItemIds: ['a1', 'a2', 'b1', 'c1'] });
-		expect((await loadExamHistory(target)).problems).toEqual([]);
+		expect((await loadExamHistory(target)).skipped).toEqual([]);
 		expect(await findUnfinishedExam(target, examItems, t0)).toEqual({ kind: 'none' });
 
 		// A tampered attempt is refused before anything is written, naming the field.

@@ -1,7 +1,17 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { exportBackup, restoreBackup } from '../../../src/lib/db/backup-store';
-import { addEndpoint, clearEndpointRequests, deleteEndpoint, listEndpointRequests, listEndpoints, loadEndpoint, logEndpointRequest, updateEndpoint } from '../../../src/lib/db/endpoint-store';
+import {
+	addEndpoint,
+	clearEndpointRequests,
+	deleteEndpoint,
+	listEndpointRequests,
+	listEndpoints,
+	loadEndpoint,
+	logEndpointRequest,
+	unknownEndpointRequests,
+	updateEndpoint
+} from '../../../src/lib/db/endpoint-store';
 import { openPrepLabDb, type StoredEndpointRequest } from '../../../src/lib/db/schema';
 import { addDeployment, createEndpoint, setTraffic } from '../../../src/lib/lab/online-endpoint';
 import { seededRandom } from '../../../src/lib/ml/random';
@@ -35,6 +45,8 @@ describe('endpoint store', () => {
 
 	it('logs requests per endpoint, lists them newest first with a limit, and clears one endpoint\'s log', async () => {
 		const db = await freshDb();
+		await addEndpoint(db, endpoint());
+		await addEndpoint(db, endpoint('fraud'));
 		for (let i = 1; i <= 5; i++) await logEndpointRequest(db, request('credit-risk', 200, i));
 		await logEndpointRequest(db, request('fraud', 401, 9));
 		expect((await listEndpointRequests(db, 'credit-risk')).map((r) => r.latencyMs)).toEqual([5, 4, 3, 2, 1]);
@@ -66,5 +78,29 @@ describe('endpoint store', () => {
 		await restoreBackup(other, backup);
 		expect(await loadEndpoint(other, 'credit-risk')).toEqual(await loadEndpoint(db, 'credit-risk'));
 		expect(await listEndpointRequests(other, 'credit-risk')).toEqual([]);
+	});
+
+	it('keeps the request log within its caps, pruning the oldest in the same write', async () => {
+		const db = await freshDb();
+		await addEndpoint(db, endpoint());
+		await addEndpoint(db, endpoint('fraud'));
+		const caps = { perEndpoint: 5, total: 8 };
+		for (let i = 1; i <= 9; i++) await logEndpointRequest(db, request('credit-risk', 200, i), caps);
+		// Per endpoint: only the 5 newest are kept.
+		expect((await listEndpointRequests(db, 'credit-risk')).map((r) => r.latencyMs)).toEqual([9, 8, 7, 6, 5]);
+		for (let i = 1; i <= 4; i++) await logEndpointRequest(db, request('fraud', 200, 100 + i), caps);
+		// Overall: 9 would be stored, the cap is 8, so the oldest request of all (credit-risk's 5) goes.
+		expect((await listEndpointRequests(db, 'credit-risk')).map((r) => r.latencyMs)).toEqual([9, 8, 7, 6]);
+		expect((await listEndpointRequests(db, 'fraud')).map((r) => r.latencyMs)).toEqual([104, 103, 102, 101]);
+		expect(await db.count('endpointRequests')).toBe(8);
+	});
+
+	it('counts requests to endpoints that do not exist instead of logging each one', async () => {
+		const db = await freshDb();
+		await addEndpoint(db, endpoint());
+		await logEndpointRequest(db, request('credit-risk', 200, 1));
+		for (let i = 0; i < 300; i++) expect(await logEndpointRequest(db, request(`nope-${i}`, 404, 1))).toBeNull();
+		expect(await db.count('endpointRequests')).toBe(1);
+		expect(await unknownEndpointRequests(db)).toEqual({ count: 300, lastName: 'nope-299', lastAt: now });
 	});
 });

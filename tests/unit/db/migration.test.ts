@@ -76,7 +76,7 @@ describe('schema migrations', () => {
 		expect(await db.get('examSessions', 'current')).toMatchObject({ itemIds: ['td-001'] });
 
 		const history = await loadExamHistory(db);
-		expect(history.problems).toEqual([]);
+		expect(history.skipped).toEqual([]);
 		expect(history.attempts).toEqual(fixture.examAttempts);
 		const review = await openAttemptReview(db, 1);
 		expect('attempt' in review && review.attempt.responses).toBeUndefined();

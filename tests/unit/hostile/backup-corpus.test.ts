@@ -3,10 +3,12 @@
 // store of a filled database is exactly as it was.
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readBackupFile } from '../../../src/lib/backup/backup-file';
+import { backupToBlob, readBackupFile } from '../../../src/lib/backup/backup-file';
 import { BACKUP_STORES, BackupError } from '../../../src/lib/backup/backup-format';
-import { toTaggedJson } from '../../../src/lib/backup/tagged-json';
+import { readableVersions } from '../../../src/lib/app/model-versions';
 import { exportBackup, restoreBackup, storeCounts } from '../../../src/lib/db/backup-store';
+import { listEndpoints } from '../../../src/lib/db/endpoint-store';
+import { formatDateTime, formatMetric } from '../../../src/lib/format';
 import { idbDatastore } from '../../../src/lib/db/idb-datastore';
 import { idbRegistry } from '../../../src/lib/db/idb-registry';
 import { saveReview } from '../../../src/lib/db/review-store';
@@ -20,8 +22,8 @@ const t0 = new Date('2026-11-25T09:00:00Z');
 let db: PrepLabDb;
 let n = 0;
 
-/** Everything in every store, files read back as text: equal snapshots mean nothing changed. */
-const snapshot = async (target: PrepLabDb) => toTaggedJson(await exportBackup(target, t0));
+/** Everything in every store, files as their bytes: equal snapshots mean nothing changed. */
+const snapshot = async (target: PrepLabDb) => (await backupToBlob(await exportBackup(target, t0))).text();
 
 beforeAll(async () => {
 	db = await openPrepLabDb({}, `hostile-backup-${n++}`);
@@ -39,7 +41,7 @@ describe('backups that are refused, changing nothing', () => {
 	const refused: [file: string, message: string | RegExp][] = [
 		['backup-empty.json', 'The file is empty.'],
 		['backup-truncated.json', /^The file is not valid JSON \(.+\)\. It may be truncated or not a backup\.$/],
-		['backup-wrong-version.json', 'This backup was made by a newer Prep Lab (format 9); this version reads format 1. Update the app first.'],
+		['backup-wrong-version.json', 'This backup was made by a newer Prep Lab (format 9); this version reads format 2. Update the app first.'],
 		['backup-version-not-number.json', 'The backup has no valid version number.'],
 		['backup-foreign.json', 'This file is not a Prep Lab backup.'],
 		['backup-json-array.json', 'This file is not a Prep Lab backup.'],
@@ -56,7 +58,9 @@ describe('backups that are refused, changing nothing', () => {
 		['backup-store-not-list.json', '"cardStates" in the backup is not a list.'],
 		['backup-record-not-object.json', 'Mistakes deck (mistakes), record 1 is not an object.'],
 		['backup-path-escape.json', 'Datastore files (files), record 1: "name" is not a plain file name (letters, digits, ".", "_" and "-", no folders).'],
-		['backup-bad-zone.json', 'Datastore files (files), record 1: "zone" must be one of raw, curated, logs.']
+		['backup-bad-zone.json', 'Datastore files (files), record 1: "zone" must be one of raw, curated, logs.'],
+		['backup-metrics-text.json', 'Registered models (models), record 1: "metrics" has "rocAuc" that is not a number.'],
+		['backup-bad-base64.json', 'Datastore files (files), record 1: has no readable contents ("base64" or "text").']
 	];
 	it.each(refused)('%s', async (file, message) => {
 		const before = await snapshot(db);
@@ -85,5 +89,34 @@ describe('backups that are awkward but valid', () => {
 		await restoreFile(target, 'backup-unknown-store.json');
 		expect(await storeCounts(target)).toEqual(emptyExcept('mistakes', 1));
 		expect(target.objectStoreNames.contains('passwords' as never)).toBe(false);
+	});
+
+	it('backup-format1-text-files.json (made before format 2) still restores, its text file as UTF-8 bytes', async () => {
+		const target = await openPrepLabDb({}, `hostile-backup-${n++}`);
+		await restoreFile(target, 'backup-format1-text-files.json');
+		expect(await storeCounts(target)).toEqual({ ...emptyExcept('files', 1), settings: 1 });
+		const blob = (await target.get('files', ['raw', 'cities.csv']))!.blob;
+		expect(new Uint8Array(await blob.arrayBuffer())).toEqual(new TextEncoder().encode('city,n\nmünchen,1\n'));
+	});
+
+	it('backup-tag-lookalike.json: user text that looks like a type tag comes back as the same text', async () => {
+		const target = await openPrepLabDb({}, `hostile-backup-${n++}`);
+		await restoreFile(target, 'backup-tag-lookalike.json');
+		expect((await target.get('settings', 'notes'))!.value).toEqual({ $date: '2026-01-01', $u8: [1, 2] });
+		const mistake = (await target.get('mistakes', 'exam/q1'))!;
+		expect([mistake.note, mistake.front]).toEqual(['$date=2026-01-01', '{"$date":"2026-01-01"}']);
+	});
+
+	it('backup-metrics-missing.json: versions without metrics and an endpoint without dates restore, and the pages list them', async () => {
+		const target = await openPrepLabDb({}, `hostile-backup-${n++}`);
+		await restoreFile(target, 'backup-metrics-missing.json');
+		const { versions, broken } = await readableVersions(idbRegistry(target), "delinquency");
+		expect(versions.map((v) => [v.version, formatMetric(v.metrics.rocAuc)])).toEqual([
+			[2, '—'],
+			[1, '—']
+		]);
+		expect(broken).toEqual([]);
+		const endpoints = await listEndpoints(target);
+		expect(endpoints.map((e) => [e.name, formatDateTime(e.createdAt)])).toEqual([['credit-risk', '—']]);
 	});
 });

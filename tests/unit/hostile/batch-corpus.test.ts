@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeError, main } from '../../../src/cli/main';
 import { BACKUP_STORES } from '../../../src/lib/backup/backup-format';
-import { toTaggedJson } from '../../../src/lib/backup/tagged-json';
+import { backupToBlob } from '../../../src/lib/backup/backup-file';
 import { exportBackup } from '../../../src/lib/db/backup-store';
 import { idbDatastore } from '../../../src/lib/db/idb-datastore';
 import { idbRegistry } from '../../../src/lib/db/idb-registry';
@@ -40,7 +40,7 @@ async function labWith(file: string): Promise<{ db: PrepLabDb; storage: LabStora
 async function untouchedByRun(db: PrepLabDb) {
 	const backup = await exportBackup(db, t0);
 	backup.stores.files = backup.stores.files.filter((f) => f.zone !== 'logs');
-	return toTaggedJson(backup);
+	return (await backupToBlob(backup)).text();
 }
 
 async function failedRun(file: string, errorThreshold: number) {

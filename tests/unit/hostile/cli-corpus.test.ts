@@ -137,7 +137,8 @@ describe('simulate arguments', () => {
 		expect(snapshot(lab)).toEqual(before);
 		expect(existsSync(join(lab, 'raw', 'accounts_2026-03-02.csv'))).toBe(false);
 		const one = (await cli(['simulate', '--root', lab, '--start', '2026-02-28', '--days', '1', '--rows', '100'])).out;
-		expect(one).toHaveLength(1);
+		expect(one).toHaveLength(2); // the day, then the summary of files written and dates skipped
 		expect(one[0]).toMatch(/^raw\/accounts_2026-02-28\.csv → curated\/accounts_2026-02-28_predictions\.csv\t100 rows/);
+		expect(one[1]).toBe('New files in raw/: 1 (2026-02-28).');
 	});
 });

@@ -8,6 +8,7 @@ import { loadExamHistory, type ExamHistory } from '$lib/app/exam-history';
 import { finishExam, type FinishHow } from '$lib/app/finish-exam';
 import { removeMistakeCard } from '$lib/app/remove-mistake';
 import { findUnfinishedExam, type UnfinishedExam } from '$lib/app/resume-exam';
+import { skippedMessage } from '$lib/app/skipped-records';
 import { errorMessage as describe } from '$lib/error-message';
 import { drawExam, examMinutes, leafResults, type ExamScore, type ItemResult } from '$lib/study/exam-engine';
 import { LEGACY_SAVED_EXAM_KEY, type ExamSession } from '$lib/study/exam-session';
@@ -36,7 +37,8 @@ export class PracticeExam extends ExamRunner {
 	saveError = $state<string | null>(null);
 	attempts = $state.raw<ExamHistory['attempts']>([]);
 	mistakes = $state.raw<ExamHistory['mistakes']>([]);
-	historyProblems = $state.raw<string[]>([]);
+	/** Past attempts or mistakes stored in a shape this page cannot show, named with their problem. */
+	skipped = $state<string | null>(null);
 	/** The exam in progress found on opening the page, offered to resume or abandon. */
 	unfinished = $state.raw<Exclude<UnfinishedExam, { kind: 'none' }> | null>(null);
 	submitting = $state(false);
@@ -112,7 +114,8 @@ export class PracticeExam extends ExamRunner {
 	async #loadHistory(): Promise<void> {
 		try {
 			const history = await loadExamHistory(await getDb());
-			[this.attempts, this.mistakes, this.historyProblems] = [history.attempts, history.mistakes, history.problems];
+			[this.attempts, this.mistakes] = [history.attempts, history.mistakes];
+			this.skipped = skippedMessage(history.skipped);
 		} catch (e) {
 			this.error = `Your past attempts could not be read: ${describe(e)}`;
 		}

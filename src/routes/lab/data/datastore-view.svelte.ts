@@ -3,7 +3,8 @@
 import { getLabStorage } from '$lib/db/browser-storage';
 import { ensureRoom } from '$lib/db/idb-datastore';
 import { checkSampleRows, sampleAccountsCsv, sampleFileName } from '$lib/lab/sample-accounts';
-import { usableFileName, ZONES, type StoredFileInfo, type Zone } from '$lib/lab/storage';
+import { ZONES, type StoredFileInfo, type Zone } from '$lib/lab/storage';
+import { uploadNames } from '$lib/lab/upload-names';
 import { readCsv } from '$lib/ml/csv-read';
 import { downloadBlob } from '$lib/ui/download';
 import { storageStatus, type StorageStatus } from '$lib/ui/storage-persistence';
@@ -43,10 +44,12 @@ export class DatastoreView {
 	async upload(files: File[], zone: Zone): Promise<void> {
 		this.error = null;
 		this.notice = null;
-		// Names the datastore cannot use are made usable (the same file under a cleaned-up name) and said so.
-		const renamed = files.filter((f) => usableFileName(f.name) !== f.name).map((f) => `"${f.name}" is stored as ${zone}/${usableFileName(f.name)}.`);
-		const usable = files.map((f) => (usableFileName(f.name) === f.name ? f : new File([f], usableFileName(f.name), { type: f.type, lastModified: f.lastModified })));
+		// Names the datastore cannot use are made usable, and names that collide within this upload are
+		// numbered ("dup name.csv" and "dup_name.csv" → dup_name.csv, dup_name-2.csv): each is said once.
 		const existing = new Set(this.files[zone].map((f) => f.name));
+		const names = uploadNames(files.map((f) => f.name), existing);
+		const renamed = names.filter((n) => n.renamed).map((n) => `"${n.original}" is stored as ${zone}/${n.name}.`);
+		const usable = files.map((f, i) => (names[i]!.renamed ? new File([f], names[i]!.name, { type: f.type, lastModified: f.lastModified }) : f));
 		const fresh = usable.filter((f) => !existing.has(f.name));
 		const clashing = usable.filter((f) => existing.has(f.name));
 		if (fresh.length) await this.write(fresh, zone);

@@ -1,6 +1,8 @@
 // State of the Endpoints page: the endpoints and the one selected, its deployments, traffic, mirror and
 // keys, the test console (requests go through fetch to the service worker, like any client), the
 // request log and the safe-rollout walkthrough.
+import { readableVersions } from '$lib/app/model-versions';
+import { skippedMessage } from '$lib/app/skipped-records';
 import { getDb } from '$lib/db/browser-db';
 import { getLabStorage } from '$lib/db/browser-storage';
 import { addEndpoint, clearEndpointRequests, deleteEndpoint, listEndpointRequests, listEndpoints, updateEndpoint } from '$lib/db/endpoint-store';
@@ -52,6 +54,9 @@ export class EndpointsPage {
 	aliases = $state<Record<string, number>>({});
 	error = $state<string | null>(null);
 	message = $state<string | null>(null);
+	/** Endpoints, versions or logged requests stored in a shape this page cannot show, named with their problem. */
+	skipped = $state<string | null>(null);
+	#skippedOnLoad: string[] = [];
 
 	/** The service worker answers scoring requests only once it controls this page. */
 	serving = $state<'waiting' | 'ready' | 'unsupported'>('waiting');
@@ -77,9 +82,12 @@ export class EndpointsPage {
 	async load(): Promise<void> {
 		try {
 			const { registry } = await getLabStorage();
-			this.versions = await registry.list(MODEL_NAME);
-			this.aliases = await registry.aliases(MODEL_NAME);
-			this.endpoints = (await listEndpoints(await getDb())).sort((a, b) => a.name.localeCompare(b.name));
+			const { versions, aliases, broken } = await readableVersions(registry, MODEL_NAME);
+			const skipped = broken.map((b) => b.message);
+			this.versions = versions;
+			this.aliases = aliases;
+			this.endpoints = (await listEndpoints(await getDb(), skipped)).sort((a, b) => a.name.localeCompare(b.name));
+			this.#skippedOnLoad = skipped;
 			if (!this.selected) this.selectedName = this.endpoints[0]?.name ?? null;
 			await this.loadRequests();
 		} catch (e) {
@@ -112,7 +120,9 @@ export class EndpointsPage {
 	}
 
 	async loadRequests(): Promise<void> {
-		this.requests = this.selectedName ? await listEndpointRequests(await getDb(), this.selectedName, LOG_LIMIT) : [];
+		const skipped: string[] = [];
+		this.requests = this.selectedName ? await listEndpointRequests(await getDb(), this.selectedName, LOG_LIMIT, skipped) : [];
+		this.skipped = skippedMessage([...this.#skippedOnLoad, ...skipped]);
 	}
 
 	async #act(action: () => Promise<unknown>, done: string): Promise<boolean> {

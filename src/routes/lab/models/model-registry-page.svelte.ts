@@ -1,4 +1,6 @@
 // State of the Models page: versions, aliases, edits to description/tags, deletes, comparison and export.
+import { browserDeleteModelVersion, browserVersionUsage, describeUses, type EndpointUse } from '$lib/app/delete-model-version';
+import { readableVersions } from '$lib/app/model-versions';
 import { getLabStorage } from '$lib/db/browser-storage';
 import { formatBytes } from '$lib/format';
 import type { HeldOutScores, ModelVersion } from '$lib/ml/model-artifact';
@@ -19,8 +21,8 @@ export function parseTags(text: string): Record<string, string> {
 	return tags;
 }
 
-export const formatTags = (tags: Record<string, string>) =>
-	Object.entries(tags)
+export const formatTags = (tags: Record<string, string> | undefined) =>
+	Object.entries(tags ?? {})
 		.map(([k, v]) => `${k}=${v}`)
 		.join(', ');
 
@@ -39,12 +41,15 @@ export class ModelRegistryPage {
 	async load(): Promise<void> {
 		try {
 			const { registry } = await getLabStorage();
-			this.versions = await registry.list(MODEL_NAME);
-			this.broken = await registry.broken(MODEL_NAME);
-			this.aliases = await registry.aliases(MODEL_NAME);
+			const { versions, aliases, broken } = await readableVersions(registry, MODEL_NAME);
+			this.versions = versions;
+			this.aliases = aliases;
+			this.broken = broken;
 			this.selected = this.selected.filter((v) => this.versions!.some((m) => m.version === v));
 		} catch (e) {
 			this.error = `The model registry could not be read: ${(e as Error).message}`;
+			// Never leave the page on "Loading…": show the error with an empty list.
+			this.versions ??= [];
 		}
 	}
 
@@ -58,7 +63,7 @@ export class ModelRegistryPage {
 		this.error = null;
 		try {
 			await action();
-			this.message = done;
+			if (done) this.message = done;
 			await this.load();
 			return true;
 		} catch (e) {
@@ -75,8 +80,34 @@ export class ModelRegistryPage {
 		return this.#act(async () => (await getLabStorage()).registry.updateMeta(MODEL_NAME, version, { description, tags: parseTags(tagsText) }), `Saved version ${version}.`);
 	}
 
+	/** The version the delete dialog asks about, and the endpoints it would change (read when the dialog opens). */
+	deleting = $state.raw<{ version: number; uses: EndpointUse[] } | null>(null);
+
+	/** Reads which endpoints serve the version, so the dialog can say what deleting it does to them. */
+	async prepareDelete(version: number): Promise<boolean> {
+		this.error = null;
+		try {
+			this.deleting = { version, uses: await browserVersionUsage(MODEL_NAME, version) };
+			return true;
+		} catch (e) {
+			this.error = `Version ${version} cannot be deleted now: ${(e as Error).message}`;
+			return false;
+		}
+	}
+
+	/** What the dialog says: the endpoints that lose a deployment and where their traffic goes. */
+	get deleteMessage(): string {
+		const base = 'The model, its metrics and its aliases are removed from this device. Version numbers are never reused.';
+		return this.deleting?.uses.length ? `${describeUses(this.deleting.uses)} ${base}` : base;
+	}
+
+	/** Deletes the version the dialog showed; endpoints changed since then refuse the delete (VersionInUseError). */
 	delete(version: number) {
-		return this.#act(async () => (await getLabStorage()).registry.delete(MODEL_NAME, version), `Deleted version ${version}.`);
+		const confirmed = this.deleting?.version === version ? this.deleting.uses.map((u) => u.endpoint) : [];
+		return this.#act(async () => {
+			const uses = await browserDeleteModelVersion(MODEL_NAME, version, confirmed);
+			this.message = uses.length ? `Deleted version ${version}. ${describeUses(uses)}` : `Deleted version ${version}.`;
+		}, '').finally(() => (this.deleting = null));
 	}
 
 	async toggle(version: number): Promise<void> {

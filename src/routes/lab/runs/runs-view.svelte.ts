@@ -1,5 +1,6 @@
 // State of the Runs page: the logged runs, the search, the sort column, the runs ticked for
 // comparison and the metric charted across runs.
+import { skippedMessage } from '$lib/app/skipped-records';
 import { getDb } from '$lib/db/browser-db';
 import { getLabStorage } from '$lib/db/browser-storage';
 import type { HeldOutScores } from '$lib/ml/model-artifact';
@@ -14,6 +15,8 @@ export class RunsView {
 	runs = $state<StoredRun[]>([]);
 	loaded = $state(false);
 	error = $state<string | null>(null);
+	/** Runs stored in a shape this page cannot show, named with their problem. */
+	skipped = $state<string | null>(null);
 	query = $state('');
 	sortColumn = $state<RunColumn>('startedAt');
 	sortDirection = $state<SortDirection>('desc');
@@ -28,7 +31,9 @@ export class RunsView {
 
 	async load(): Promise<void> {
 		try {
-			this.runs = await listRuns(await getDb());
+			const skipped: string[] = [];
+			this.runs = await listRuns(await getDb(), skipped);
+			this.skipped = skippedMessage(skipped);
 		} catch (e) {
 			this.error = `Your runs could not be read: ${describe(e)}`;
 		} finally {
