@@ -2,7 +2,8 @@
 // `interview/<question-id>`), and the attempt, the card state and the review log are written in
 // one transaction so history and schedule never disagree.
 import { interviewCardId } from '../study/interview-plan';
-import { DEFAULT_SCHEDULER_SETTINGS, gradeCard, newCardState, type CardState, type ReviewLogEntry, type SchedulerSettings } from '../study/scheduler';
+import { gradeCard, newCardState, type CardState, type ReviewLogEntry, type SchedulerSettings } from '../study/scheduler';
+import { DEFAULT_STUDY_SETTINGS, interviewScheduling } from '../study/study-settings';
 import type { PrepLabDb, StoredInterviewAttempt } from './schema';
 import { keepReadable } from './record-checks';
 
@@ -15,14 +16,14 @@ export interface SavedInterviewAttempt {
 
 /**
  * Stores the attempt and grades the question's card with the attempt's grade at `now`, all or
- * nothing. The previous state is read inside the same transaction, so two quick saves cannot
+ * nothing, on the interview scheduling (whole days) unless told otherwise. The previous state is read inside the same transaction, so two quick saves cannot
  * both start from the same old state.
  */
 export async function saveInterviewAttempt(
 	db: PrepLabDb,
 	attempt: Omit<StoredInterviewAttempt, 'id'>,
 	now: Date,
-	settings: SchedulerSettings = DEFAULT_SCHEDULER_SETTINGS
+	settings: SchedulerSettings = interviewScheduling(DEFAULT_STUDY_SETTINGS)
 ): Promise<SavedInterviewAttempt> {
 	const tx = db.transaction(['interviewAttempts', 'cardStates', 'reviewLogs'], 'readwrite');
 	const cardId = interviewCardId(attempt.questionId);

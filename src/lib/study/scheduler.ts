@@ -16,6 +16,11 @@ export interface SchedulerSettings {
 	/** Desired retention, 0.7..0.99; higher means more reviews. */
 	retention: number;
 	maximumIntervalDays: number;
+	/**
+	 * Minute-scale (re)learning steps, as for flashcards (default true). False schedules in whole
+	 * days from the first answer: mock interviews take minutes each, so they form a daily plan.
+	 */
+	learningSteps?: boolean;
 }
 
 export const DEFAULT_SCHEDULER_SETTINGS: SchedulerSettings = { retention: 0.9, maximumIntervalDays: 365 };
@@ -54,7 +59,8 @@ export function newCardState(cardId: string, now: Date): CardState {
 
 function scheduler(settings: SchedulerSettings) {
 	// Fuzz off so the interval shown on a button is exactly what the card gets.
-	return fsrs(generatorParameters({ request_retention: settings.retention, maximum_interval: settings.maximumIntervalDays, enable_fuzz: false }));
+	const days = settings.learningSteps === false ? { enable_short_term: false, learning_steps: [], relearning_steps: [] } : {};
+	return fsrs(generatorParameters({ request_retention: settings.retention, maximum_interval: settings.maximumIntervalDays, enable_fuzz: false, ...days }));
 }
 
 export function gradeCard(

@@ -7,7 +7,7 @@ import { loadStudySettings } from '$lib/db/settings-store';
 import { seededRandom, shuffle } from '$lib/ml/random';
 import { startOfDay, type QueueCounts } from '$lib/study/review-queue';
 import { gradeCard, newCardState, previewIntervals, Rating, type CardState, type Grade } from '$lib/study/scheduler';
-import { DEFAULT_STUDY_SETTINGS, type StudySettings } from '$lib/study/study-settings';
+import { cardScheduling, DEFAULT_STUDY_SETTINGS, type StudySettings } from '$lib/study/study-settings';
 
 interface UndoStep {
 	cardId: string;
@@ -141,7 +141,7 @@ export class ReviewSession {
 	}
 
 	#schedulerSettings() {
-		return { retention: this.settings.retention, maximumIntervalDays: this.settings.maximumIntervalDays };
+		return cardScheduling(this.settings);
 	}
 
 	#stateOf(id: string): CardState {

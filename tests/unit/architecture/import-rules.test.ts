@@ -34,7 +34,6 @@ const ROUTES_USING_DB = new Set([
 	'src/routes/+layout.svelte',
 	'src/routes/cards/+page.svelte',
 	'src/routes/cards/review-session.svelte.ts',
-	'src/routes/interview/[id]/interview-drill.svelte.ts',
 	'src/routes/interview/interview-overview.svelte.ts',
 	'src/routes/lab/batch/batch-endpoint.svelte.ts',
 	'src/routes/lab/data/datastore-view.svelte.ts',

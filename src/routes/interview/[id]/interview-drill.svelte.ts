@@ -1,34 +1,36 @@
-// State of one mock-interview drill: the clock, the learner's draft (kept in sessionStorage so a
-// reload does not lose it), the ticked checklist, and saving + scheduling the attempt.
+// State of one mock-interview drill: the clock (started by the first keystroke or Start, not by
+// opening the page), the learner's draft (kept in sessionStorage so a reload does not lose it),
+// the ticked checklist, and saving + scheduling the attempt.
+import { openInterviewQuestion, type InterviewAttempt } from '$lib/app/open-interview-question';
+import { recordInterviewAttempt } from '$lib/app/record-interview-attempt';
 import type { CaterPart } from '$lib/content/schema';
-import { getDb } from '$lib/db/browser-db';
-import { listAttemptsFor, saveInterviewAttempt } from '$lib/db/interview-store';
-import type { StoredInterviewAttempt } from '$lib/db/schema';
+import { getDb } from '$lib/app/browser';
+import { errorMessage as describe } from '$lib/error-message';
 import { gradeInterview, type Checklist, type InterviewGrade } from '$lib/study/interview-grading';
-import { formatInterval } from '$lib/study/scheduler';
+import type { Grade } from '$lib/study/scheduler';
 
 export const DEFAULT_LIMIT_MS = 2 * 60_000;
 
 interface Draft {
 	answer: string;
+	/** 0 while the clock has not started. */
 	startedAt: number;
 	countdown: boolean;
 }
 
 export interface SavedResult extends InterviewGrade {
 	due: Date;
-	/** "10m", "3d": how long until the question comes back. */
+	/** "1d", "3d": how long until the question comes back. */
 	comesBackIn: string;
 }
 
 const emptyTicks = (): Record<CaterPart, number[]> => ({ context: [], architecture: [], tradeoffs: [], execution: [], risks: [] });
 
-import { errorMessage as describe } from '$lib/error-message';
-
 export class InterviewDrill {
 	answer = $state('');
 	countdown = $state(true);
 	readonly limitMs = DEFAULT_LIMIT_MS;
+	/** When the clock started (epoch ms), or 0 before the learner types or presses Start. */
 	startedAt = $state(0);
 	now = $state(0);
 	/** When the model answer was shown: the answer time stops there. */
@@ -37,13 +39,16 @@ export class InterviewDrill {
 	ticked = $state(emptyTicks());
 	saving = $state(false);
 	result = $state<SavedResult | null>(null);
-	history = $state.raw<StoredInterviewAttempt[]>([]);
+	history = $state.raw<InterviewAttempt[]>([]);
 	historyLoading = $state(true);
+	/** When each grade would bring the question back, on the interview scheduling settings. */
+	intervals = $state.raw<Record<Grade, string> | null>(null);
 	error = $state<string | null>(null);
 
-	elapsedMs = $derived(Math.max(0, (this.stoppedAt ?? this.now) - this.startedAt));
+	started = $derived(this.startedAt > 0);
+	elapsedMs = $derived(this.started ? Math.max(0, (this.stoppedAt ?? this.now) - this.startedAt) : 0);
 	remainingMs = $derived(Math.max(0, this.limitMs - this.elapsedMs));
-	timeUp = $derived(this.startedAt > 0 && this.elapsedMs >= this.limitMs);
+	timeUp = $derived(this.started && this.elapsedMs >= this.limitMs);
 
 	readonly #questionId: string;
 	readonly #checklist: Checklist;
@@ -63,16 +68,24 @@ export class InterviewDrill {
 		return `prep-lab:interview-draft:${this.#questionId}`;
 	}
 
-	/** Restores a draft of this question (the clock keeps running from its start) or starts fresh. */
+	/** Restores a draft of this question (a started clock keeps running from its start) or opens fresh. */
 	start(): void {
 		const draft = this.#readDraft();
 		this.answer = draft?.answer ?? '';
 		this.countdown = draft?.countdown ?? true;
-		this.startedAt = draft?.startedAt ?? Date.now();
+		this.startedAt = draft?.startedAt ?? 0;
 		this.now = Date.now();
+		if (this.started) this.#tick();
+		this.#load();
+	}
+
+	/** Starts the clock (Start button, or the first keystroke); does nothing once it runs. */
+	begin(): void {
+		if (this.started || this.revealed) return;
+		this.startedAt = Date.now();
+		this.now = this.startedAt;
+		this.#tick();
 		this.#saveDraft();
-		this.#timer = setInterval(() => (this.now = Date.now()), 250);
-		this.#loadHistory();
 	}
 
 	dispose(): void {
@@ -82,6 +95,12 @@ export class InterviewDrill {
 	/** Called as the learner types or toggles the countdown. */
 	keepDraft(): void {
 		if (!this.result) this.#saveDraft();
+	}
+
+	/** The learner typed: the clock starts with the first keystroke. */
+	typed(): void {
+		this.begin();
+		this.keepDraft();
 	}
 
 	reveal(): void {
@@ -103,11 +122,11 @@ export class InterviewDrill {
 		try {
 			const grade = gradeInterview(this.#checklist, this.ticked);
 			const now = new Date();
-			const saved = await saveInterviewAttempt(
+			const saved = await recordInterviewAttempt(
 				await getDb(),
 				{
 					questionId: this.#questionId,
-					startedAt: new Date(this.startedAt),
+					startedAt: new Date(this.started ? this.startedAt : (this.stoppedAt ?? now.getTime())),
 					durationMs: this.elapsedMs,
 					answer: this.answer,
 					ticked: $state.snapshot(this.ticked),
@@ -116,7 +135,7 @@ export class InterviewDrill {
 				},
 				now
 			);
-			this.result = { ...grade, due: saved.next.due, comesBackIn: formatInterval(saved.next.due.getTime() - now.getTime()) };
+			this.result = { ...grade, due: saved.next.due, comesBackIn: saved.comesBackIn };
 			this.history = [...this.history, saved.attempt];
 			sessionStorage.removeItem(this.#draftKey);
 		} catch (e) {
@@ -139,10 +158,17 @@ export class InterviewDrill {
 		this.start();
 	}
 
-	async #loadHistory(): Promise<void> {
+	#tick(): void {
+		clearInterval(this.#timer);
+		this.#timer = setInterval(() => (this.now = Date.now()), 250);
+	}
+
+	async #load(): Promise<void> {
 		this.historyLoading = true;
 		try {
-			this.history = await listAttemptsFor(await getDb(), this.#questionId);
+			const opened = await openInterviewQuestion(await getDb(), this.#questionId, new Date());
+			this.history = opened.history;
+			this.intervals = opened.intervals;
 		} catch (e) {
 			this.error = `Your past attempts could not be read: ${describe(e)}`;
 		} finally {
@@ -153,7 +179,7 @@ export class InterviewDrill {
 	#readDraft(): Draft | null {
 		try {
 			const parsed = JSON.parse(sessionStorage.getItem(this.#draftKey) ?? 'null') as Partial<Draft> | null;
-			if (!parsed || typeof parsed.answer !== 'string' || typeof parsed.startedAt !== 'number') return null;
+			if (!parsed || typeof parsed.answer !== 'string' || typeof parsed.startedAt !== 'number' || !(parsed.startedAt >= 0)) return null;
 			return { answer: parsed.answer, startedAt: parsed.startedAt, countdown: parsed.countdown !== false };
 		} catch {
 			return null;
