@@ -22,6 +22,9 @@ function noFraming(): Plugin {
 export default defineConfig({
 	plugins: [sveltekit(), noFraming()],
 	worker: { format: 'es' },
+	// The build is dominated by SvelteKit prerendering every page; Rolldown's "plugins took most of the
+	// build time" notice is expected here and would only puzzle a newcomer.
+	build: { rolldownOptions: { checks: { bundlerTimings: false } } },
 	server: { host: '127.0.0.1', port: 5173 },
 	preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 	test: {

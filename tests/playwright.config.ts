@@ -7,10 +7,15 @@ const PORT = Number(process.env.E2E_PORT ?? 4174);
 export default defineConfig({
 	testDir: './e2e',
 	outputDir: '../test-results',
+	// Spec files run side by side in two workers (each test has its own browser context, so its own
+	// IndexedDB and service worker); inside a file, tests run in order unless the file says otherwise.
 	fullyParallel: false,
-	workers: 1,
+	workers: 2,
 	retries: 0,
-	timeout: 60_000,
+	timeout: 90_000,
+	// Two browsers share two cores: give a step that trains or scores a model room to finish before an
+	// assertion gives up. What is asserted is unchanged.
+	expect: { timeout: 15_000 },
 	reporter: [['list']],
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,

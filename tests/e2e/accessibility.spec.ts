@@ -6,7 +6,8 @@ import { expect, test } from './fixtures';
 // model's charts), is checked by axe against WCAG 2.1 A and AA, in the light and the dark theme.
 // Serious and critical violations fail the test; minor and moderate ones are printed.
 
-type Screen = { name: string; open: (page: Page) => Promise<void> };
+/** `slow`: a long page (every item of a domain) whose axe scan alone takes tens of seconds. */
+type Screen = { name: string; open: (page: Page) => Promise<void>; slow?: boolean };
 
 const at = (url: string, ready?: (page: Page) => Promise<void>) => async (page: Page) => {
 	await page.goto(url);
@@ -76,7 +77,7 @@ const screens: Screen[] = [
 		}
 	},
 	{ name: 'exam', open: at('/exam') },
-	{ name: 'exam domain', open: at('/exam/train-deploy') },
+	{ name: 'exam domain', open: at('/exam/train-deploy'), slow: true },
 	{ name: 'practice exam: start', open: at('/exam/practice', (p) => expect(p.getByTestId('no-attempts')).toBeVisible()) },
 	{
 		name: 'practice exam: item in progress',
@@ -255,23 +256,27 @@ const screens: Screen[] = [
 	{ name: 'page not found', open: at('/no-such-page', (p) => expect(p.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()) }
 ];
 
-for (const colorScheme of ['light', 'dark'] as const) {
-	test.describe(`${colorScheme} theme`, () => {
-		test.beforeEach(async ({ page }) => {
-			await page.emulateMedia({ colorScheme });
-		});
+// Screens are independent (each test has its own browser context), so they run in parallel. Each
+// screen is opened once and checked in both themes: the theme is pure CSS (prefers-color-scheme),
+// so switching the emulated scheme re-styles the open page without rebuilding the state.
+test.describe.configure({ mode: 'parallel' });
 
-		for (const screen of screens) {
-			test(`${screen.name} has no serious or critical WCAG 2.1 A/AA violations`, async ({ page }) => {
-				await screen.open(page);
-				const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-				const describe = (v: (typeof violations)[number]) =>
-					`[${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} ${n.failureSummary?.split('\n').slice(1, 2).join('') ?? ''}`).join('\n')}`;
-				const minor = violations.filter((v) => v.impact === 'minor' || v.impact === 'moderate');
-				if (minor.length > 0) console.log(`${colorScheme} ${screen.name}: ${minor.length} minor/moderate\n${minor.map(describe).join('\n')}`);
-				const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-				expect(serious.map(describe), `serious or critical violations on ${screen.name}`).toEqual([]);
-			});
+for (const screen of screens) {
+	test(`${screen.name} has no serious or critical WCAG 2.1 A/AA violations in the light and the dark theme`, async ({ page }) => {
+		if (screen.slow) test.slow();
+		await page.emulateMedia({ colorScheme: 'light' });
+		await screen.open(page);
+		const serious: string[] = [];
+		for (const colorScheme of ['light', 'dark'] as const) {
+			await page.emulateMedia({ colorScheme });
+			expect(await page.evaluate((scheme) => matchMedia(`(prefers-color-scheme: ${scheme})`).matches, colorScheme)).toBe(true);
+			const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+			const describe = (v: (typeof violations)[number]) =>
+				`[${colorScheme}] [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} ${n.failureSummary?.split('\n').slice(1, 2).join('') ?? ''}`).join('\n')}`;
+			const minor = violations.filter((v) => v.impact === 'minor' || v.impact === 'moderate');
+			if (minor.length > 0) console.log(`${colorScheme} ${screen.name}: ${minor.length} minor/moderate\n${minor.map(describe).join('\n')}`);
+			serious.push(...violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map(describe));
 		}
+		expect(serious, `serious or critical violations on ${screen.name}`).toEqual([]);
 	});
 }

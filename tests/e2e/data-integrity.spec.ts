@@ -107,9 +107,10 @@ test('Models, Endpoints and Runs render records with missing metrics and dates, 
 		await expect(cells.nth(3)).toHaveText('—'); // ROC AUC
 		await expect(cells.nth(4)).toHaveText('—'); // PR AUC
 	}
-	await expect(page.getByTestId('skipped-records')).toHaveText(
-		'1 record could not be read and is not shown: model version delinquency:3 ("metrics" has "rocAuc" that is not a number). Restore a backup or delete them to clear this message.'
-	);
+	// The registry checks every version it reads: the one it cannot use is named with the field.
+	const broken = page.getByTestId('broken-versions');
+	await expect(broken).toContainText('One stored version cannot be used');
+	await expect(broken).toContainText('Model delinquency:3: "metrics.rocAuc" must be a number, not "NaN".');
 	// Comparing the two shows "—" for every metric they lack, and the page stays usable.
 	await page.getByLabel('Compare version 1').check();
 	await page.getByLabel('Compare version 2').check();

@@ -83,6 +83,13 @@ test('a 20-item full exam by keyboard: mark, review, confirm, results by domain,
 	expect(scaled).toBeGreaterThanOrEqual(0);
 	expect(scaled).toBeLessThanOrEqual(950); // item 20 was left unanswered
 	await expect(results).toContainText('scaling is not public');
+	// Per outline skill: every one of the 20 items counts toward one skill line of the outline.
+	const skills = page.getByTestId('skill-results');
+	await skills.getByText(/By outline skill/).click();
+	const skillTotals = (await skills.locator(':scope > ul > li > .value').allTextContents()).map((t) => Number(/\/ (\d+)/.exec(t)![1]));
+	expect(skillTotals.reduce((s, n) => s + n, 0)).toBe(20);
+	// The unanswered item counts as missed, so there is always a note to read next.
+	await expect(page.getByTestId('read-next').getByRole('link').first()).toHaveAttribute('href', /^\/notes\//);
 
 	const items = page.getByTestId('result-item');
 	await expect(items).toHaveCount(20);

@@ -1,3 +1,4 @@
+import { skillLines } from '$lib/content/bank-lint';
 import { content, noteTitle } from '$lib/content/content.server';
 import { renderInline, renderMarkdown } from '$lib/content/render-markdown';
 import type { ExamItem } from '$lib/content/schema';
@@ -15,6 +16,7 @@ function view(item: ExamItem, caseItem: ExamItem | null = null): PracticeItem {
 		statements: item.statements.map((s) => ({ text: renderInline(s.text), why: renderInline(s.why), answer: s.answer })),
 		explanation: item.explanation ? renderInline(item.explanation) : '',
 		note: { id: item.note, title: noteTitle(item.note) },
+		skill: item.skill || caseItem?.skill || '',
 		source: item.source || caseItem?.source || '',
 		items: item.items.map((sub) => view(sub, item)),
 		mistake: item.type === 'case' ? null : mistakeCard(item, caseItem)
@@ -23,5 +25,5 @@ function view(item: ExamItem, caseItem: ExamItem | null = null): PracticeItem {
 
 export function load() {
 	const domains: PracticeDomain[] = (content.outline?.domains ?? []).map((d) => ({ id: d.id, title: d.title, weight: d.weight }));
-	return { domains, items: content.items.map((i) => view(i)) };
+	return { domains, items: content.items.map((i) => view(i)), skillLines: content.outline ? skillLines(content.outline) : [] };
 }

@@ -15,6 +15,8 @@ export interface PracticeItem {
 	statements: { text: string; why: string; answer: boolean }[];
 	explanation: string;
 	note: { id: string; title: string };
+	/** The outline task line the item tests (a case's own line covers its sub-items unless they name theirs). */
+	skill: string;
 	/** Documentation page backing the answer; a case's sub-items carry the case's. */
 	source: string;
 	items: PracticeItem[];
