@@ -19,7 +19,7 @@ test('a registered version exports to an Azure ML zip with the model folder, sco
 	await expect(contents.getByRole('link', { name: 'managed online endpoint' })).toHaveAttribute('href', '/notes/managed-online-endpoints');
 
 	// Keyboard: focus the button and press Enter.
-	const button = page.getByRole('button', { name: 'Export version 1 to Azure ML' });
+	const button = page.getByRole('button', { name: 'Export to Azure ML: version 1' });
 	await button.focus();
 	const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
 	expect(download.suggestedFilename()).toBe('delinquency-v1-azureml.zip');

@@ -52,7 +52,7 @@ test('the threshold chosen on Train is registered as the threshold tag, deployed
 	await page.goto('/lab/models');
 	const row = page.locator('tr[data-version="1"]');
 	await expect(row).toContainText(`threshold=${chosen}`);
-	await row.getByRole('button', { name: 'Deploy version 1 to endpoint' }).click();
+	await row.getByRole('button', { name: 'Deploy to endpoint: version 1' }).click();
 	const dialog = page.getByRole('dialog', { name: 'Deploy delinquency:1 to an online endpoint' });
 	await expect(dialog.getByLabel('New endpoint name')).toHaveValue('credit-risk');
 	await expect(dialog.getByLabel('Deployment name')).toHaveValue('blue');
@@ -78,7 +78,7 @@ test('the test console warns before sending a record that lacks features, and th
 	await page.getByRole('button', { name: 'Register model' }).click();
 	await expect(page.getByTestId('registered')).toContainText('version 1');
 	await page.goto('/lab/models');
-	await page.getByRole('button', { name: 'Deploy version 1 to endpoint' }).click();
+	await page.getByRole('button', { name: 'Deploy to endpoint: version 1' }).click();
 	await page.getByRole('dialog').getByRole('button', { name: 'Deploy' }).click();
 	await expect(page.getByTestId('message')).toContainText('deployed as "blue"');
 	await page.goto('/lab/endpoints');

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations, seriousOf, WCAG_TAGS } from './axe-scan';
 import { expect, test } from './fixtures';
 
 // Small sweeps (1,500 rows, 3 folds, a handful of trials) so each finishes in seconds.
@@ -18,8 +18,7 @@ test('a grid sweep over choices runs every trial, and the best one is registered
 	await expect(page.getByTestId('trials')).toContainText('(best)');
 
 	// The results page passes axe in this state too.
-	const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-	expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+	expect(seriousOf(await axeViolations(page, { tags: WCAG_TAGS }), 'sweep results')).toEqual([]);
 
 	await page.getByRole('button', { name: 'Register best trial' }).click();
 	await expect(page.getByTestId('sweep-registered')).toContainText('version 1');
