@@ -1,19 +1,19 @@
 // Turns the files under content/ into one checked bundle. Used by the build (via
 // import.meta.glob) and by the unit tests (via fs), so both see the same rules.
-import { skillLines } from './bank-lint';
-import { parseDeck, parseInterview, parseNote, parseOutline, parseQuestions } from './parse';
-import {
-	ContentError,
-	INTERVIEW_DOMAIN,
-	type Deck,
-	type ExamItem,
-	type ExamOutline,
-	type InterviewQuestion,
-	type Note
-} from './schema';
+import { crossCheck } from './cross-check';
+import { parseDeck, parseInterview, parseNote, parseOutline } from './parse';
+import { parseQuestions } from './parse-items';
+import { parseLabMap } from './parse-labs';
+import { ContentError, type Deck, type ExamItem, type ExamOutline, type InterviewQuestion, type LabSkills, type Note } from './schema';
+import { OUTLINE_FILES } from './tracks';
 
 export interface ContentBundle {
+	/** The DP-100 outline (`exam/outline.yaml`). */
 	outline: ExamOutline | null;
+	/** The AI-300 outline (`exam/ai300.yaml`); see tracks.ts for how content serves each exam. */
+	ai300: ExamOutline | null;
+	/** Lab pages → the AI-300 task lines they practise (`exam/ai300-labs.yaml`). */
+	labs: LabSkills[];
 	notes: Note[];
 	decks: Deck[];
 	interviews: InterviewQuestion[];
@@ -28,7 +28,7 @@ export interface BuiltContent {
 /** @param files content-relative path (e.g. `notes/x/01-a.md`) → file text */
 export function buildContent(files: Record<string, string>): BuiltContent {
 	const errors: ContentError[] = [];
-	const content: ContentBundle = { outline: null, notes: [], decks: [], interviews: [], items: [] };
+	const content: ContentBundle = { outline: null, ai300: null, labs: [], notes: [], decks: [], interviews: [], items: [] };
 	const attempt = (fn: () => void) => {
 		try {
 			fn();
@@ -39,7 +39,9 @@ export function buildContent(files: Record<string, string>): BuiltContent {
 	};
 
 	for (const [file, text] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
-		if (file === 'exam/outline.yaml') attempt(() => (content.outline = parseOutline(file, text)));
+		if (file === OUTLINE_FILES.dp100) attempt(() => (content.outline = parseOutline(file, text)));
+		else if (file === OUTLINE_FILES.ai300) attempt(() => (content.ai300 = parseOutline(file, text)));
+		else if (file === 'exam/ai300-labs.yaml') attempt(() => content.labs.push(...parseLabMap(file, text)));
 		else if (/^notes\/[^/]+\/[^/]+\.md$/.test(file)) attempt(() => content.notes.push(parseNote(file, text)));
 		else if (/^cards\/[^/]+\.md$/.test(file)) attempt(() => content.decks.push(parseDeck(file, text)));
 		else if (/^interview\/[^/]+\.md$/.test(file)) attempt(() => content.interviews.push(parseInterview(file, text)));
@@ -51,61 +53,9 @@ export function buildContent(files: Record<string, string>): BuiltContent {
 	return { content, errors };
 }
 
+/** DP-100 domains first, then AI-300 domains, in outline order; other domains (interview-prep) last. */
 function domainRank(content: ContentBundle, domain: string): number {
-	const i = content.outline?.domains.findIndex((d) => d.id === domain) ?? -1;
+	const ids = [...(content.outline?.domains ?? []), ...(content.ai300?.domains ?? [])].map((d) => d.id);
+	const i = ids.indexOf(domain);
 	return i === -1 ? 999 : i;
-}
-
-/** References between files: ids unique, domains known, every note reference and link resolves. */
-function crossCheck(content: ContentBundle): ContentError[] {
-	const errors: ContentError[] = [];
-	const domains = new Set([...(content.outline?.domains.map((d) => d.id) ?? []), INTERVIEW_DOMAIN]);
-	const noteIds = new Set<string>();
-	const checkNote = (file: string, id: string, where: string) => {
-		if (!noteIds.has(id)) errors.push(new ContentError(file, `${where}refers to unknown note "${id}"`));
-	};
-	const unique = (seen: Set<string>, file: string, id: string, what: string) => {
-		if (seen.has(id)) errors.push(new ContentError(file, `${what} "${id}" is used twice`));
-		seen.add(id);
-	};
-
-	for (const note of content.notes) unique(noteIds, note.file, note.id, 'note id');
-	for (const note of content.notes) {
-		if (!domains.has(note.domain)) errors.push(new ContentError(note.file, `unknown domain "${note.domain}"`));
-		if (!note.file.startsWith(`notes/${note.domain}/`)) {
-			errors.push(new ContentError(note.file, `a note of domain "${note.domain}" belongs in notes/${note.domain}/`));
-		}
-		if (note.domain !== INTERVIEW_DOMAIN && !/^## Exam traps\s*$/m.test(note.body)) {
-			errors.push(new ContentError(note.file, 'missing the "## Exam traps" section'));
-		}
-		for (const m of note.body.matchAll(/\]\(\/notes\/([^)#\s]+)/g)) checkNote(note.file, m[1] ?? '', 'a link ');
-	}
-
-	const deckIds = new Set<string>();
-	for (const deck of content.decks) {
-		unique(deckIds, deck.file, deck.id, 'deck');
-		for (const card of deck.cards) checkNote(deck.file, card.note, `card "${card.id}" `);
-	}
-
-	const interviewIds = new Set<string>();
-	for (const q of content.interviews) {
-		unique(interviewIds, q.file, q.id, 'interview id');
-		for (const n of q.notes) checkNote(q.file, n, '');
-	}
-
-	const itemIds = new Set<string>();
-	const tasks = new Set(content.outline ? skillLines(content.outline).map((l) => l.task) : []);
-	for (const item of content.items) {
-		if (!domains.has(item.domain) || item.domain === INTERVIEW_DOMAIN) {
-			errors.push(new ContentError(item.file, `unknown exam domain "${item.domain}"`));
-		}
-		for (const it of [item, ...item.items]) {
-			unique(itemIds, it.file, it.id, 'item id');
-			checkNote(it.file, it.note, `item "${it.id}" `);
-			if (it.type !== 'case' && content.outline && !tasks.has(it.skill)) {
-				errors.push(new ContentError(it.file, `item "${it.id}": skill "${it.skill}" is not a task line of exam/outline.yaml (subskills)`));
-			}
-		}
-	}
-	return errors;
 }

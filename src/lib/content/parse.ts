@@ -1,87 +1,8 @@
 // Parsers from content files to schema objects. Pure: text in, objects out, and a
 // ContentError naming the file and field for anything malformed.
-import { LineCounter, parse as parseYaml, parseDocument, type YAMLSeq } from 'yaml';
-import {
-	CATER_PARTS,
-	ContentError,
-	type Card,
-	type CaterPart,
-	type Deck,
-	type ExamItem,
-	type ExamOption,
-	type ExamOutline,
-	type InterviewQuestion,
-	type ItemType,
-	type Note,
-	type Source,
-	type YesNoStatement
-} from './schema';
-
-type Fields = Record<string, unknown>;
-
-function yaml(file: string, text: string): Fields {
-	let value: unknown;
-	try {
-		value = parseYaml(text);
-	} catch (e) {
-		const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-		throw new ContentError(file, `invalid YAML: ${(e as Error).message.split('\n')[0]}`, line);
-	}
-	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-		throw new ContentError(file, 'expected a YAML mapping');
-	}
-	return value as Fields;
-}
-
-export function splitFrontmatter(file: string, text: string): { data: Fields; body: string } {
-	const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
-	if (!m) throw new ContentError(file, 'missing frontmatter (a block between --- lines at the top)');
-	return { data: yaml(file, m[1] ?? ''), body: m[2] ?? '' };
-}
-
-function str(file: string, data: Fields, key: string, where = ''): string {
-	const v = data[key];
-	if (typeof v !== 'string' || v.trim() === '') {
-		throw new ContentError(file, `${where}missing or empty field "${key}"`);
-	}
-	return v.trim();
-}
-
-function strList(file: string, data: Fields, key: string, where = '', optional = false): string[] {
-	const v = data[key];
-	if (v === undefined && optional) return [];
-	if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x.trim() === '')) {
-		throw new ContentError(file, `${where}field "${key}" must be a list of non-empty strings`);
-	}
-	if (!optional && v.length === 0) throw new ContentError(file, `${where}field "${key}" is empty`);
-	return (v as string[]).map((x) => x.trim());
-}
-
-const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-function kebab(file: string, value: string, what: string): string {
-	if (!KEBAB.test(value)) throw new ContentError(file, `${what} "${value}" must be kebab-case`);
-	return value;
-}
-
-/** Splits a markdown body into `## Heading` sections (text before the first heading is dropped). */
-export function sections(body: string): { heading: string; text: string }[] {
-	const out: { heading: string; text: string }[] = [];
-	let current: { heading: string; lines: string[] } | null = null;
-	let fenced = false;
-	for (const line of body.split(/\r?\n/)) {
-		if (/^(```|~~~)/.test(line)) fenced = !fenced;
-		const h = !fenced ? /^## (.+?)\s*$/.exec(line) : null;
-		if (h) {
-			if (current) out.push({ heading: current.heading, text: current.lines.join('\n').trim() });
-			current = { heading: h[1] ?? '', lines: [] };
-		} else if (current) {
-			current.lines.push(line);
-		}
-	}
-	if (current) out.push({ heading: current.heading, text: current.lines.join('\n').trim() });
-	return out;
-}
+// Exam items are in parse-items.ts, the lab map in parse-labs.ts, shared field readers in read-fields.ts.
+import { kebab, lineOf, sections, splitFrontmatter, str, strList, yaml, type Fields } from './read-fields';
+import { CATER_PARTS, ContentError, type Card, type CaterPart, type Deck, type ExamOutline, type InterviewQuestion, type Note, type Source } from './schema';
 
 export function parseOutline(file: string, text: string): ExamOutline {
 	const data = yaml(file, text);
@@ -89,26 +10,60 @@ export function parseOutline(file: string, text: string): ExamOutline {
 	if (!Array.isArray(domains) || domains.length === 0) {
 		throw new ContentError(file, 'field "domains" must be a non-empty list');
 	}
+	const parsed = domains.map((d: Fields, i) => {
+		const where = `domains[${i}]: `;
+		const w = d.weight;
+		if (!Array.isArray(w) || w.length !== 2 || !w.every((x) => typeof x === 'number')) {
+			throw new ContentError(file, `${where}"weight" must be [min, max] percentages`);
+		}
+		return {
+			id: kebab(file, str(file, d, 'id', where), 'domain id'),
+			title: str(file, d, 'title', where),
+			weight: [w[0], w[1]] as [number, number],
+			skills: strList(file, d, 'skills', where)
+		};
+	});
 	return {
 		...data,
 		exam: str(file, data, 'exam'),
 		title: str(file, data, 'title'),
 		checked: String(data.checked ?? ''),
 		source: str(file, data, 'source'),
-		domains: domains.map((d: Fields, i) => {
-			const where = `domains[${i}]: `;
-			const w = d.weight;
-			if (!Array.isArray(w) || w.length !== 2 || !w.every((x) => typeof x === 'number')) {
-				throw new ContentError(file, `${where}"weight" must be [min, max] percentages`);
-			}
-			return {
-				id: kebab(file, str(file, d, 'id', where), 'domain id'),
-				title: str(file, d, 'title', where),
-				weight: [w[0], w[1]] as [number, number],
-				skills: strList(file, d, 'skills', where)
-			};
-		})
+		domains: parsed,
+		...(data.sources === undefined ? {} : { sources: parseSources(file, data, 'sources') }),
+		...(data.unconfirmed === undefined ? {} : { unconfirmed: strList(file, data, 'unconfirmed', '', true) }),
+		subskills: parseSubskills(file, data.subskills, parsed)
 	};
+}
+
+/** `subskills`: domain id → skill of that domain → task lines; every key must name the outline's own. */
+function parseSubskills(file: string, raw: unknown, domains: ExamOutline['domains']): ExamOutline['subskills'] {
+	if (raw === undefined) return {};
+	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ContentError(file, 'field "subskills" must map domain ids to skills');
+	const out: ExamOutline['subskills'] = {};
+	for (const [domainId, skills] of Object.entries(raw as Fields)) {
+		const domain = domains.find((d) => d.id === domainId);
+		if (!domain) throw new ContentError(file, `subskills: "${domainId}" is not a domain id of this outline`);
+		if (skills === null || typeof skills !== 'object' || Array.isArray(skills)) throw new ContentError(file, `subskills.${domainId} must map skills to task lines`);
+		out[domainId] = {};
+		for (const skill of Object.keys(skills as Fields)) {
+			if (!domain.skills.includes(skill)) throw new ContentError(file, `subskills.${domainId}: "${skill}" is not one of the domain's skills`);
+			out[domainId][skill] = strList(file, skills as Fields, skill, `subskills.${domainId}: `);
+		}
+	}
+	return out;
+}
+
+function parseSources(file: string, data: Fields, key: string): Source[] {
+	const sources = data[key];
+	if (!Array.isArray(sources) || sources.length === 0) {
+		throw new ContentError(file, `field "${key}" needs at least one {title, url}`);
+	}
+	return sources.map((s: Fields, i): Source => {
+		const url = str(file, s, 'url', `${key}[${i}]: `);
+		if (!/^https:\/\//.test(url)) throw new ContentError(file, `${key}[${i}]: url must start with https://`);
+		return { title: str(file, s, 'title', `${key}[${i}]: `), url };
+	});
 }
 
 /** `notes/<domain>/<NN>-<id>.md` */
@@ -118,10 +73,8 @@ export function parseNote(file: string, text: string): Note {
 	const name = /(?:^|\/)(\d+)-([^/]+)\.md$/.exec(file);
 	if (!name) throw new ContentError(file, 'note file name must look like NN-<id>.md');
 	if (name[2] !== id) throw new ContentError(file, `id "${id}" does not match the file name`);
-	const sources = data.sources;
-	if (!Array.isArray(sources) || sources.length === 0) {
-		throw new ContentError(file, 'field "sources" needs at least one {title, url}');
-	}
+	const ai300Skills = strList(file, data, 'ai300_skills', '', true);
+	const keyLine = lineOf(text, 'ai300_skills:');
 	const lab = data.lab === undefined ? undefined : str(file, data, 'lab');
 	return {
 		id,
@@ -129,12 +82,10 @@ export function parseNote(file: string, text: string): Note {
 		domain: str(file, data, 'domain'),
 		order: Number(name[1]),
 		objectives: strList(file, data, 'objectives'),
-		sources: sources.map((s: Fields, i): Source => {
-			const url = str(file, s, 'url', `sources[${i}]: `);
-			if (!/^https:\/\//.test(url)) throw new ContentError(file, `sources[${i}]: url must start with https://`);
-			return { title: str(file, s, 'title', `sources[${i}]: `), url };
-		}),
+		sources: parseSources(file, data, 'sources'),
 		...(lab ? { lab } : {}),
+		ai300Skills,
+		ai300SkillLines: ai300Skills.map((task) => lineOf(text, task, keyLine)),
 		body,
 		file
 	};
@@ -234,96 +185,4 @@ export function parseInterview(file: string, text: string): InterviewQuestion {
 		pitfalls: strList(file, data, 'pitfalls'),
 		file
 	};
-}
-
-function httpsUrl(file: string, url: string, where: string): string {
-	if (!/^https:\/\//.test(url)) throw new ContentError(file, `${where}source must be an https:// link`);
-	return url;
-}
-
-const ITEM_TYPES: ItemType[] = ['single', 'multiple', 'ordering', 'yesno', 'case'];
-
-function parseItem(file: string, raw: Fields, domain: string, where: string, nested: boolean): ExamItem {
-	const id = str(file, raw, 'id', where);
-	where = `item "${id}": `;
-	const type = raw.type as ItemType;
-	if (!ITEM_TYPES.includes(type) || (nested && type === 'case')) {
-		throw new ContentError(file, `${where}type must be one of ${ITEM_TYPES.filter((t) => !nested || t !== 'case').join(', ')}`);
-	}
-	const options: ExamOption[] = [];
-	const statements: YesNoStatement[] = [];
-	let items: ExamItem[] = [];
-	if (type === 'single' || type === 'multiple' || type === 'ordering') {
-		if (!Array.isArray(raw.options) || raw.options.length < 2) {
-			throw new ContentError(file, `${where}needs at least two options`);
-		}
-		raw.options.forEach((o: Fields, i: number) => {
-			options.push({
-				text: str(file, o, 'text', `${where}options[${i}]: `),
-				correct: o.correct === true,
-				why: str(file, o, 'why', `${where}options[${i}]: `)
-			});
-		});
-		const correct = options.filter((o) => o.correct).length;
-		if (type === 'single' && correct !== 1) throw new ContentError(file, `${where}single needs exactly one correct option, has ${correct}`);
-		if (type === 'multiple' && correct < 2) throw new ContentError(file, `${where}multiple needs two or more correct options, has ${correct}`);
-	}
-	if (type === 'yesno') {
-		if (!Array.isArray(raw.statements) || raw.statements.length < 2) {
-			throw new ContentError(file, `${where}needs at least two statements`);
-		}
-		raw.statements.forEach((s: Fields, i: number) => {
-			const answer = s.answer;
-			// YAML 1.2 reads yes/no as strings; accept both spellings and booleans.
-			const yes = answer === true || answer === 'yes' || answer === 'Yes';
-			const no = answer === false || answer === 'no' || answer === 'No';
-			if (!yes && !no) throw new ContentError(file, `${where}statements[${i}]: answer must be yes or no`);
-			statements.push({
-				text: str(file, s, 'text', `${where}statements[${i}]: `),
-				answer: yes,
-				why: str(file, s, 'why', `${where}statements[${i}]: `)
-			});
-		});
-	}
-	if (type === 'case') {
-		if (!Array.isArray(raw.items) || raw.items.length === 0) throw new ContentError(file, `${where}a case needs items`);
-		// Sub-items without their own skill line test the case's.
-		items = raw.items.map((sub: Fields, i: number) =>
-			parseItem(file, sub.skill === undefined && raw.skill !== undefined ? { ...sub, skill: raw.skill } : sub, domain, `${where}items[${i}]: `, true)
-		);
-	}
-	return {
-		id,
-		type,
-		domain,
-		note: str(file, raw, 'note', where),
-		// Sub-items of a case share the case's source.
-		source: nested && raw.source === undefined ? '' : httpsUrl(file, str(file, raw, 'source', where), where),
-		skill: type === 'case' && raw.skill === undefined ? '' : str(file, raw, 'skill', where),
-		stem: str(file, raw, 'stem', where),
-		options,
-		statements,
-		...(type === 'case' ? { scenario: str(file, raw, 'scenario', where) } : {}),
-		items,
-		explanation: type === 'case' ? String(raw.explanation ?? '').trim() : str(file, raw, 'explanation', where),
-		file
-	};
-}
-
-/** `questions/<domain>.yaml`; problems are reported with the line where the item starts. */
-export function parseQuestions(file: string, text: string): ExamItem[] {
-	const data = yaml(file, text);
-	const domain = str(file, data, 'domain');
-	if (!Array.isArray(data.items) || data.items.length === 0) throw new ContentError(file, 'field "items" must be a non-empty list');
-	const lineCounter = new LineCounter();
-	const seq = parseDocument(text, { lineCounter }).get('items', true) as YAMLSeq | undefined;
-	return data.items.map((raw: Fields, i: number) => {
-		try {
-			return parseItem(file, raw, domain, `items[${i}]: `, false);
-		} catch (e) {
-			const start = (seq?.items[i] as { range?: [number] } | undefined)?.range?.[0];
-			if (e instanceof ContentError && start !== undefined) throw new ContentError(file, e.detail, lineCounter.linePos(start).line);
-			throw e;
-		}
-	});
 }

@@ -20,7 +20,23 @@ export interface ExamOutline {
 	checked: string;
 	source: string;
 	domains: ExamDomain[];
+	/** Pages the skill lines were checked against. */
+	sources?: Source[];
+	/** Anything the authors could not confirm, shown in the app. */
+	unconfirmed?: string[];
+	/** Task lines keyed by domain id, then skill. */
+	subskills: Record<string, Record<string, string[]>>;
 	[extra: string]: unknown;
+}
+
+/** `exam/ai300-labs.yaml`: a lab page and the AI-300 task lines it lets the learner practise. */
+export interface LabSkills {
+	route: string;
+	title: string;
+	tasks: string[];
+	/** Line of each task in the file, for messages. */
+	taskLines: number[];
+	file: string;
 }
 
 export interface Source {
@@ -36,6 +52,10 @@ export interface Note {
 	objectives: string[];
 	sources: Source[];
 	lab?: string;
+	/** AI-300 task lines (`exam/ai300.yaml` subskills) this note serves, from `ai300_skills`. */
+	ai300Skills: string[];
+	/** Line of each `ai300Skills` entry in the file, for messages. */
+	ai300SkillLines: number[];
 	/** Markdown body, compiled to HTML at build time. */
 	body: string;
 	file: string;
@@ -96,6 +116,8 @@ export interface ExamItem {
 	source: string;
 	/** The outline task line (`subskills` in exam/outline.yaml) the item tests; a case's sub-items inherit the case's. */
 	skill: string;
+	/** On an item of another exam's domain: the AI-300 task line it also tests (it carries over). */
+	ai300?: string;
 	stem: string;
 	options: ExamOption[];
 	statements: YesNoStatement[];
@@ -103,6 +125,8 @@ export interface ExamItem {
 	items: ExamItem[];
 	explanation: string;
 	file: string;
+	/** Line where the item starts in its file. */
+	line?: number;
 }
 
 /** A problem found in a content file, named so an author can fix it. */

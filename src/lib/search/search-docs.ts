@@ -2,7 +2,7 @@
 // text with the URL that opens each one (note sections open at their heading). Built at build time.
 import GithubSlugger from 'github-slugger';
 import type { ContentBundle } from '../content/bundle';
-import { sections } from '../content/parse';
+import { sections } from '../content/read-fields';
 import type { ExamItem } from '../content/schema';
 
 export type SearchKind = 'note' | 'card' | 'interview' | 'question';

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { BANK_THRESHOLDS, bankProblems, bankReport, correctIsLongest, itemSimilarity, namesRetired } from '../../../src/lib/content/bank-lint';
 import { buildContent } from '../../../src/lib/content/bundle';
 import type { ExamItem, ExamOutline } from '../../../src/lib/content/schema';
+import { trackItems } from '../../../src/lib/content/tracks';
 import { readContentDir } from './read-content-dir';
 
 const outline: ExamOutline = {
@@ -110,9 +111,38 @@ describe('bank lint measures', () => {
 describe('the practice-exam bank in content/questions', () => {
 	const { content, errors } = buildContent(readContentDir());
 
-	it('meets every threshold (the offending item ids are printed when it does not)', () => {
+	it('meets every threshold for DP-100 (the offending item ids are printed when it does not)', () => {
 		expect(errors.map((e) => e.message)).toEqual([]);
-		const report = bankReport(content.items, content.outline!);
+		const report = bankReport(trackItems(content, 'dp100'), content.outline!);
 		expect(bankProblems(report)).toEqual([]);
+	});
+
+	it('meets every threshold for AI-300, carried-over DP-100 items included', () => {
+		expect(errors.map((e) => e.message)).toEqual([]);
+		const items = trackItems(content, 'ai300');
+		const report = bankReport(items, content.ai300!);
+		// Gate: until the real AI-300 bank (≥ 200 items, issue 16) is merged, the sample bank is too
+		// small for "≥ 4 items per task line"; every other threshold already holds. The lead makes
+		// this strict once the content is in.
+		const complete = items.length >= 200;
+		expect(bankProblems(report, complete ? BANK_THRESHOLDS : { ...BANK_THRESHOLDS, minItemsPerSkillLine: 0 })).toEqual([]);
+	});
+});
+
+describe('an exam bank per track', () => {
+	it('counts a DP-100 item tagged ai300 for AI-300, in the domain and task line of its tag', () => {
+		const ai300: ExamOutline = { ...outline, exam: 'AI-300', domains: [{ id: 'c', title: 'C', weight: [100, 100], skills: ['Skill C'] }], subskills: { c: { 'Skill C': ['Task four'] } } };
+		const tagged = { ...single('a1', 'a', 'Task one', 'k', ['w']), ai300: 'Task four' };
+		const own = single('c1', 'c', 'Task four', 'k', ['w']);
+		const content = { outline, ai300, notes: [], labs: [], items: [tagged, single('a2', 'a', 'Task two', 'k', ['w']), own] };
+		expect(trackItems(content, 'dp100').map((i) => [i.id, i.domain, i.skill])).toEqual([
+			['a1', 'a', 'Task one'],
+			['a2', 'a', 'Task two']
+		]);
+		expect(trackItems(content, 'ai300').map((i) => [i.id, i.domain, i.skill])).toEqual([
+			['a1', 'c', 'Task four'],
+			['c1', 'c', 'Task four']
+		]);
+		expect(bankReport(trackItems(content, 'ai300'), ai300).perSkillLine.map((s) => s.items)).toEqual([['a1', 'c1']]);
 	});
 });

@@ -77,7 +77,7 @@ items:
 		// Every item names the outline task line it tests, so results can be scored per skill.
 		const withSkill = (skill: string) => items.split('  - id: td-2')[0]!.replace('skill: Deploy a model to an online endpoint', skill);
 		expect(errorsOf({ 'notes/train-deploy/01-x.md': note('x'), 'questions/train-deploy.yaml': withSkill('skill: Deploy a model') })).toEqual([
-			'questions/train-deploy.yaml: item "td-1": skill "Deploy a model" is not a task line of exam/outline.yaml (subskills)'
+			'questions/train-deploy.yaml:3: item "td-1": skill "Deploy a model" is not a task line of exam/outline.yaml (subskills)'
 		]);
 		expect(errorsOf({ 'notes/train-deploy/01-x.md': note('x'), 'questions/train-deploy.yaml': withSkill('') })).toEqual([
 			'questions/train-deploy.yaml:3: item "td-1": missing or empty field "skill"'

@@ -5,6 +5,7 @@ import type { ExamItem } from '../../../src/lib/content/schema';
 import { scoreExam, type ItemResponse } from '../../../src/lib/study/exam-engine';
 import { notesToReadNext, scoreBySkill } from '../../../src/lib/study/skill-feedback';
 import { buildContent } from '../../../src/lib/content/bundle';
+import { TRACKS, trackItems, trackOutline } from '../../../src/lib/content/tracks';
 import { readContentDir } from '../content/read-content-dir';
 
 // Built once, outside any test's time limit (it compiles every note).
@@ -54,10 +55,13 @@ describe('scoreBySkill', () => {
 		expect(scoreBySkill([items[2]!], results, lines).map((s) => [s.skill, s.tasks.map((t) => t.task)])).toEqual([['Deploy', ['Batch']]]);
 	});
 
-	it('places every item of the real bank under a skill of the outline', () => {
-		const { results, total } = scoreExam(content.items, {});
-		const skills = scoreBySkill(content.items, results, skillLines(content.outline!));
-		expect(skills.reduce((s, k) => s + k.total, 0)).toBe(total);
+	it('places every item of the real bank under a skill of the outline, for each exam', () => {
+		for (const track of TRACKS) {
+			const bank = trackItems(content, track);
+			const { results, total } = scoreExam(bank, {});
+			const skills = scoreBySkill(bank, results, skillLines(trackOutline(content, track)!));
+			expect(skills.reduce((s, k) => s + k.total, 0), track).toBe(total);
+		}
 	});
 });
 
