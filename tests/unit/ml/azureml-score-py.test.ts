@@ -90,7 +90,12 @@ describe.skipIf(PYTHON === null)(`exported score.py with python3 + numpy${skipRe
 		const lines = tableToCsv(generateDelinquencyTable(200, 8)).trim().split('\n');
 		const bad = lines[5]!.split(',');
 		bad[1] = 'lots';
-		const csv = [...lines.slice(0, 5), bad.join(','), 'A1,2', ...lines.slice(6)].join('\n');
+		// Cells numpy reads in one go (".5", "+3", "007") and one it reads as infinity, which the app refuses.
+		const tooBig = lines[6]!.split(',');
+		tooBig[5] = '1e999';
+		const odd = lines[7]!.split(',');
+		[odd[7], odd[3], odd[2]] = ['.5', '+3', '007'];
+		const csv = [...lines.slice(0, 5), bad.join(','), 'A1,2', tooBig.join(','), odd.join(','), ...lines.slice(8)].join('\n');
 		const file = join(dir, 'accounts.csv');
 		writeFileSync(file, `${csv}\n`);
 		const code = `import sys; sys.path.insert(0, ${JSON.stringify(dirname(scorePy))}); import score; score.init(${JSON.stringify(modelJson)}); print("\\n".join(score.run([${JSON.stringify(file)}])))`;
@@ -104,6 +109,7 @@ describe.skipIf(PYTHON === null)(`exported score.py with python3 + numpy${skipRe
 			expect(Number(row)).toBe(k + 1);
 			if (k === 5) expect(line).toBe('accounts.csv,6,,,has 2 fields; the header has 11');
 			else if (k === 4) expect(line).toBe('accounts.csv,5,,,"""credit_utilization"" must be a number"');
+			else if (k === 6) expect(line).toBe('accounts.csv,7,,,"""debt_to_income"" must be a number"');
 			else {
 				expect(Math.abs(Number(probability) - app.probabilities[k]!)).toBeLessThanOrEqual(5e-7);
 				expect(Number(prediction)).toBe(app.probabilities[k]! >= 0.5 ? 1 : 0);
