@@ -50,7 +50,7 @@ type against the signature in \`MLmodel\` before the model sees it: the types ar
 ${columns}
 
 A \`long\` column cannot hold a missing value (pandas reads such a column as float64, which MLflow refuses);
-a \`double\` column read from a file of whole numbers comes back int64, so read files with
+a \`double\` column read from a file where it holds only whole numbers comes back int64, so read such files with
 \`pd.read_csv(path, dtype={${doubles.join(', ')}})\`. Missing doubles are filled with the training median.
 The answer is a DataFrame with \`prediction\` and \`probability\`, plus \`error\` when a row could not be scored.
 MLflow does not take the online request shapes below (\`{"input_data": ...}\` or \`{"columns", "data"}\`).
