@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
+import { parse as parseYaml } from 'yaml';
 import { EXPORT_CONTENTS } from '../../src/lib/ml/azureml-export-contents';
 import { expect, test } from './fixtures';
 
@@ -27,9 +28,15 @@ test('a registered version exports to an Azure ML zip with the model folder, sco
 
 	const files = unzipSync(readFileSync((await download.path())!));
 	expect(Object.keys(files).sort()).toEqual(EXPORT_CONTENTS.map((f) => `delinquency-v1/${f.path}`).sort());
-	const model = JSON.parse(strFromU8(files['delinquency-v1/model/model.json']!)) as { name: string; version: number; weights: number[] };
+	const model = JSON.parse(strFromU8(files['delinquency-v1/model/model.json']!)) as { name: string; version: number; weights: number[]; tags: Record<string, string> };
 	expect(model).toMatchObject({ name: 'delinquency', version: 1 });
 	expect(model.weights.length).toBeGreaterThan(7);
 	expect(strFromU8(files['delinquency-v1/endpoints/online-deployment.yml']!)).toContain('model: azureml:delinquency:1');
-	expect(strFromU8(files['delinquency-v1/model/MLmodel']!)).toContain('loader_module: score');
+	const mlmodel = parseYaml(strFromU8(files['delinquency-v1/model/MLmodel']!)) as { flavors: { python_function: { loader_module: string } }; signature: { inputs: string } };
+	expect(mlmodel.flavors.python_function.loader_module).toBe('score');
+	// Whole-number inputs are long in the signature, so MLflow accepts pd.read_csv of a generated file.
+	expect(JSON.parse(mlmodel.signature.inputs)).toContainEqual({ type: 'long', name: 'days_past_due_12m' });
+	// score.py predicts with the threshold the version is served with, as the app's endpoint does.
+	expect(strFromU8(files['delinquency-v1/model/code/score.py']!)).toContain(`\nTHRESHOLD = ${Number(model.tags.threshold ?? 0.5)}\n`);
+	expect(parseYaml(strFromU8(files['delinquency-v1/endpoints/batch-deployment.yml']!))).toMatchObject({ type: 'model', settings: { output_action: 'append_row' } });
 });

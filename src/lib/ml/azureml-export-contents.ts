@@ -4,9 +4,9 @@
 export const EXPORT_CONTENTS: readonly { path: string; what: string }[] = [
 	{ path: 'README.md', what: 'the az ml commands to register, deploy, invoke and clean up' },
 	{ path: 'model.yml', what: 'the model asset (custom_model) to register' },
-	{ path: 'model/MLmodel', what: 'MLflow format: python_function flavor and the input signature' },
+	{ path: 'model/MLmodel', what: 'MLflow format: python_function flavor, the input signature (types of the training data) and the served threshold' },
 	{ path: 'model/model.json', what: 'weights and preprocessing of this version' },
-	{ path: 'model/code/score.py', what: 'init() and run() for online and batch scoring; needs only numpy' },
+	{ path: 'model/code/score.py', what: 'init() and run() for online and batch scoring (400 for bad requests); needs only numpy' },
 	{ path: 'model/conda.yaml', what: "the model's environment" },
 	{ path: 'model/python_env.yaml', what: 'the same environment for virtualenv' },
 	{ path: 'model/requirements.txt', what: 'pip requirements (numpy)' },

@@ -1,15 +1,30 @@
-// The scoring script shipped in the Azure ML export (model/code/score.py). Kept as text so the export
-// stays pure TypeScript; tests/unit/ml/azureml-score-py.test.ts runs it with python3 + numpy and checks
-// it agrees with score() in model-artifact.ts, whose rules (missing tokens, strict numbers, unseen
-// categories, per-record errors) it mirrors.
-export const SCORE_PY = String.raw`
-"""Scoring script for the delinquency model exported from Prep Lab.
+// The scoring script shipped in the Azure ML export (model/code/score.py), with the version's served
+// threshold written in. Kept as text so the export stays pure TypeScript; tests/unit/ml/azureml-score-py*.test.ts
+// run it with python3 + numpy (and pandas) and check it agrees with score() in model-artifact.ts, whose rules
+// (missing tokens, strict numbers, unseen categories, per-record errors) it mirrors, one column at a time.
+import { SCORE_PY_READERS } from './azureml-score-py-readers';
 
-Azure ML online deployments call init() once and run(raw_data) per request; batch deployments call
-run(mini_batch) with a list of CSV file paths. MLflow loads the same file as the python_function
-loader_module (_load_pyfunc). Needs only numpy. Also runs by hand:
+export function scorePy(threshold: number): string {
+	return SCORE_PY.replace('THRESHOLD = 0.5', `THRESHOLD = ${threshold}`);
+}
 
-    python3 score.py model.json request.json     # JSON: {"input_data": [records]} or [records]
+const SCORE_PY = String.raw`
+"""Scoring script for a model exported from Prep Lab. Needs only numpy (pandas when MLflow calls it).
+
+Online deployment (azureml-inference-server-http): init() once, then run(body) per request, body being
+the request's JSON text: {"input_data": [record, ...]}, [record, ...] or
+{"input_data": {"columns": [...], "data": [[...], ...]}}, a record being {"credit_utilization": 0.4, ...}.
+It returns one {"prediction", "probability"} per record, or {"prediction": None, "probability": None,
+"errors": [...]} for a record with a bad field. A body it cannot read gets HTTP 400 (AMLResponse).
+
+Batch deployment: run(mini_batch) with a list of CSV file paths; one output line per data row.
+
+MLflow: mlflow.pyfunc.load_model(folder) loads this file as the loader_module (_load_pyfunc). MLflow checks
+the input against the MLmodel signature first, so predict() gets a pandas DataFrame of the signature's
+columns and returns a DataFrame (prediction, probability; error where a row could not be scored).
+
+By hand:
+    python3 score.py model.json request.json     # JSON request, as the online endpoint takes it
     python3 score.py model.json accounts.csv     # CSV: one output line per row, as a batch deployment writes
 """
 import csv
@@ -22,13 +37,26 @@ import sys
 
 import numpy as np
 
+try:  # the inference server's response type, to answer bad bodies with 400 instead of 500
+    from azureml.contrib.services.aml_response import AMLResponse
+except ImportError:  # batch deployments, MLflow and a plain python3: run() raises BadRequest instead
+    AMLResponse = None
+
 # The same rules as the app's score(): these texts mean "missing" and are filled with the training median.
 MISSING_TOKENS = {"", "na", "n/a", "#n/a", "null", "none", "nan", "?"}
 # A decimal number as JavaScript's Number() reads it; hex, "Infinity" and "1_000" are refused, as in the app.
 NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+# A column of CSV cells made only of these characters is read by numpy at once: Python's float() then
+# reads exactly what the app reads (anything else it refuses sends the column down the slow path).
+NUMBER_CHARS = frozenset("0123456789+-.eE\n")
+# P(target = 1) at or above this predicts 1: the threshold the version is served with in Prep Lab.
 THRESHOLD = 0.5
 
 _model = None
+
+
+class BadRequest(ValueError):
+    """A request body that holds no records to score; online deployments answer it with HTTP 400."""
 
 
 def load_model(path):
@@ -43,24 +71,19 @@ def load_model(path):
     if weights.shape != (width,):
         raise ValueError(f"{path}: {weights.shape[0]} weights but the preprocessor encodes {width} features")
     return {
-        "numeric": numeric,
-        "median": np.asarray([s["median"] for s in numeric], dtype=np.float64),
-        "mean": np.asarray([s["mean"] for s in numeric], dtype=np.float64),
-        "scale": np.asarray([s["scale"] for s in numeric], dtype=np.float64),
+        "numeric": [s["name"] for s in numeric],
+        "median": [float(s["median"]) for s in numeric],
+        "mean": [float(s["mean"]) for s in numeric],
+        "scale": [float(s["scale"]) for s in numeric],
         "categorical": [(c["name"], {v: i for i, v in enumerate(c["categories"])}) for c in categorical],
         "weights": weights,
         "intercept": float(artifact["intercept"]),
-        "name": artifact.get("name", "model"),
-        "version": artifact.get("version"),
     }
 
 
 def _find_model_json(root):
     # Azure mounts the registered folder under AZUREML_MODEL_DIR (e.g. <dir>/model/model.json): search it.
-    found = []
-    for folder, _, files in os.walk(root):
-        if "model.json" in files:
-            found.append(os.path.join(folder, "model.json"))
+    found = [os.path.join(folder, "model.json") for folder, _, files in os.walk(root) if "model.json" in files]
     if not found:
         raise FileNotFoundError(f"no model.json under {root}")
     return min(found, key=len)
@@ -74,124 +97,105 @@ def init(model_path=None):
     _model = load_model(model_path)
 
 
-def _read_number(value):
-    """A float, "missing", or None when the value is not a number."""
-    if value is None:
-        return "missing"
-    if isinstance(value, (bool, np.bool_)):
-        return None
-    # numpy scalars arrive from a pandas DataFrame (the MLflow path).
-    if isinstance(value, (int, float, np.integer, np.floating)):
-        try:
-            v = float(value)
-        except OverflowError:
-            return None
-        if math.isnan(v):
-            return "missing"  # pandas' marker for a missing value (JSON cannot carry NaN)
-        return v if math.isfinite(v) else None
-    if isinstance(value, str):
-        if value == "" or (value[0] not in "0123456789+-." and value.strip().lower() in MISSING_TOKENS):
-            return "missing"
-        text = value.strip()
-        if not NUMBER.fullmatch(text):
-            return None
-        v = float(text)
-        return v if math.isfinite(v) else None
-    return None
-
-
-def _category_text(value):
-    """The category a value names, as the app's String(value).trim() gives it; None when it is not text."""
-    if isinstance(value, (bool, np.bool_)):
-        return None
-    if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, (int, np.integer)):
-        return str(int(value))
-    if isinstance(value, (float, np.floating)):
-        value = float(value)
-        if value.is_integer() and abs(value) < 1e21:
-            return str(int(value))
-        return repr(value).replace("e-0", "e-").replace("e+0", "e+")
-    return None
+${SCORE_PY_READERS}
+def score_columns(model, column, n):
+    """column(name) gives one input's values for all n records (None where absent). Returns P(target = 1)
+    per record (NaN where it has errors) and {record: [{"field", "message"}, ...]}, fields in model order."""
+    z = np.full(n, model["intercept"], dtype=np.float64)
+    failures = []
+    k = len(model["numeric"])
+    with np.errstate(over="ignore", invalid="ignore"):  # huge inputs overflow to inf: p is then 0 or 1, as in the app
+        for j, name in enumerate(model["numeric"]):
+            v, bad = _number_column(column(name))
+            v = np.where(np.isnan(v) | bad, model["median"][j], v)
+            z += model["weights"][j] * (v - model["mean"][j]) / model["scale"][j]
+            failures.append((name, f'"{name}" must be a number', bad))
+        offset = k
+        for name, index in model["categorical"]:
+            position, bad = _category_column(column(name), index)
+            known = position >= 0
+            z[known] += model["weights"][offset + position[known]]
+            failures.append((name, f'"{name}" must be text', bad))
+            offset += len(index)
+        p = 1.0 / (1.0 + np.exp(-z))
+    errors = {}
+    for name, message, bad in failures:
+        for r in np.flatnonzero(bad).tolist():
+            errors.setdefault(r, []).append({"field": name, "message": message})
+    p[list(errors)] = np.nan
+    return p, errors
 
 
 def score_records(model, records):
     """One result per record: {prediction, probability}, or {prediction: None, probability: None, errors: [...]}."""
-    n = len(records)
-    num = np.zeros((n, len(model["numeric"])), dtype=np.float64)
-    onehot = np.zeros((n, len(model["weights"]) - len(model["numeric"])), dtype=np.float64)
-    errors = [[] for _ in range(n)]
+    rows = [r if isinstance(r, dict) else {} for r in records]
+    p, errors = score_columns(model, lambda name: [r.get(name) for r in rows], len(rows))
     for r, record in enumerate(records):
         if not isinstance(record, dict):
-            errors[r].append({"field": "", "message": "each record must be an object of feature values"})
-            continue
-        for j, step in enumerate(model["numeric"]):
-            v = _read_number(record.get(step["name"]))
-            if v is None:
-                errors[r].append({"field": step["name"], "message": f'"{step["name"]}" must be a number'})
-                v = 0.0
-            num[r, j] = model["median"][j] if v == "missing" else v
-        offset = 0
-        for name, index in model["categorical"]:
-            raw = record.get(name)
-            if raw is None or (isinstance(raw, str) and raw == "") or (isinstance(raw, (float, np.floating)) and math.isnan(raw)):
-                offset += len(index)
-                continue
-            text = _category_text(raw)
-            if text is None:
-                errors[r].append({"field": name, "message": f'"{name}" must be text'})
-            elif text in index:  # a category never seen in training adds nothing, as in the app
-                onehot[r, offset + index[text]] = 1.0
-            offset += len(index)
-    k = len(model["numeric"])
-    z = model["intercept"] + ((num - model["mean"]) / model["scale"]) @ model["weights"][:k] + onehot @ model["weights"][k:]
-    with np.errstate(over="ignore"):  # exp overflows to inf for huge inputs: p is then 0, as in the app
-        p = 1.0 / (1.0 + np.exp(-z))
-    results = []
-    for r in range(n):
-        if errors[r]:
-            results.append({"prediction": None, "probability": None, "errors": errors[r]})
-        else:
-            results.append({"prediction": int(p[r] >= THRESHOLD), "probability": float(p[r])})
-    return results
+            errors[r] = [{"field": "", "message": "each record must be an object of feature values"}]
+    return [
+        {"prediction": None, "probability": None, "errors": errors[r]} if r in errors else {"prediction": int(q >= THRESHOLD), "probability": q}
+        for r, q in enumerate(p.tolist())
+    ]
 
 
 def _records_from_request(data):
-    """Accepts {"input_data": [records]}, {"input_data": {"columns": [...], "data": [[...]]}} or a bare list."""
+    """The records of a request body (text or parsed JSON); BadRequest names what is wrong with it."""
+    if isinstance(data, (bytes, bytearray)):
+        try:
+            data = data.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise BadRequest(f"The request body is not UTF-8 text: {e}") from None
+    if isinstance(data, str):
+        try:
+            data = json.loads(data)
+        except ValueError as e:
+            raise BadRequest(f"The request body is not valid JSON: {e}") from None
     if isinstance(data, dict) and "input_data" in data:
         data = data["input_data"]
-    if isinstance(data, dict) and isinstance(data.get("columns"), list) and isinstance(data.get("data"), list):
-        columns = data["columns"]
-        return [dict(zip(columns, row)) if isinstance(row, list) else row for row in data["data"]]
-    if isinstance(data, list):
-        return data
-    raise ValueError('expected {"input_data": [records]} or a JSON list of records')
+        if isinstance(data, dict) and isinstance(data.get("columns"), list) and isinstance(data.get("data"), list):
+            columns = data["columns"]
+            data = [dict(zip(columns, row)) if isinstance(row, list) else row for row in data["data"]]
+    if not isinstance(data, list):
+        raise BadRequest('The request body must be a JSON list of records, or an object {"input_data": [...]} holding that list.')
+    if not data:
+        raise BadRequest("The request holds no records; send at least one.")
+    return data
 
 
 def score_csv(model, path):
     """Scores one CSV file; one output line per data row: file,row,prediction,probability,error."""
-    lines = []
-    name = os.path.basename(path)
     with open(path, newline="", encoding="utf-8-sig") as f:
         reader = csv.reader(f)
         header = next(reader, None)
-        if header is None:
-            return lines
         rows = list(reader)
-    shaped = [dict(zip(header, row)) if len(row) == len(header) else None for row in rows]
-    results = score_records(model, [record if record is not None else {} for record in shaped])
-    for i, (row, result) in enumerate(zip(rows, results)):
+    if header is None:
+        return []
+    index = {h: j for j, h in enumerate(header)}
+    shaped = [len(row) == len(header) for row in rows]
+    # Columns at once when every row has the header's width (the usual case); else row by row.
+    columns = list(zip(*rows)) if rows and all(shaped) else None
+
+    def column(name):
+        j = index.get(name)
+        if j is None:
+            return [None] * len(rows)
+        return columns[j] if columns is not None else [row[j] if ok else None for row, ok in zip(rows, shaped)]
+
+    p, errors = score_columns(model, column, len(rows))
+    for i, ok in enumerate(shaped):
+        if not ok:
+            errors[i] = f"has {len(rows[i])} fields; the header has {len(header)}"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow([os.path.basename(path)])
+    name = out.getvalue()
+    lines = [f"{name},{i + 1},{int(q >= THRESHOLD)},{q:.6f}," for i, q in enumerate(p.tolist())]
+    for i, problem in errors.items():
+        if not isinstance(problem, str):
+            problem = "; ".join(e["message"] for e in problem)
         out = io.StringIO()
-        if shaped[i] is None:
-            problem = f"has {len(row)} fields; the header has {len(header)}"
-            cells = [name, i + 1, "", "", problem]
-        elif result["probability"] is None:
-            cells = [name, i + 1, "", "", "; ".join(e["message"] for e in result["errors"])]
-        else:
-            cells = [name, i + 1, result["prediction"], f'{result["probability"]:.6f}', ""]
-        csv.writer(out, lineterminator="").writerow(cells)
-        lines.append(out.getvalue())
+        csv.writer(out, lineterminator="").writerow([os.path.basename(path), i + 1, "", "", problem])
+        lines[i] = out.getvalue()
     return lines
 
 
@@ -200,25 +204,41 @@ def run(raw_data):
         init()
     # Batch deployments pass a list of file paths; online requests arrive as the JSON body's text.
     if isinstance(raw_data, list) and raw_data and all(isinstance(item, (str, os.PathLike)) for item in raw_data):
-        lines = []
-        for path in raw_data:
-            lines.extend(score_csv(_model, os.fspath(path)))
-        return lines
-    if isinstance(raw_data, (str, bytes, bytearray)):
-        raw_data = json.loads(raw_data)
-    return score_records(_model, _records_from_request(raw_data))
+        return [line for path in raw_data for line in score_csv(_model, os.fspath(path))]
+    try:
+        records = _records_from_request(raw_data)
+    except BadRequest as e:
+        if AMLResponse is None:
+            raise
+        response = AMLResponse(json.dumps({"error": {"code": "BadRequest", "message": str(e)}}), 400)
+        response.mimetype = "application/json"
+        return response
+    return score_records(_model, records)
 
 
 class _PyFuncModel:
-    """What mlflow.pyfunc.load_model wraps: predict() takes a pandas DataFrame, a list or a dict."""
+    """What mlflow.pyfunc.load_model wraps."""
 
     def __init__(self, model):
         self._model = model
 
     def predict(self, model_input, params=None):
-        if hasattr(model_input, "to_dict"):
-            model_input = model_input.to_dict(orient="records")
-        return score_records(self._model, _records_from_request(model_input))
+        """Under MLflow, model_input is a pandas DataFrame holding the signature's columns with their types
+        (MLflow refuses other input before it gets here). Returns a DataFrame: prediction, probability, and
+        error for rows that could not be scored. Called directly, a list of records gets score_records()."""
+        if not hasattr(model_input, "columns"):
+            return score_records(self._model, _records_from_request(model_input))
+        import pandas as pd
+
+        n = len(model_input)
+        p, errors = score_columns(self._model, lambda name: model_input[name].to_numpy() if name in model_input.columns else [None] * n, n)
+        out = pd.DataFrame({"prediction": (p >= THRESHOLD).astype(np.int64), "probability": p}, index=model_input.index)
+        if errors:
+            failed = np.zeros(n, dtype=bool)
+            failed[list(errors)] = True
+            out["prediction"] = out["prediction"].astype("Int64").mask(failed)
+            out["error"] = ["; ".join(e["message"] for e in errors[r]) if r in errors else None for r in range(n)]
+        return out
 
 
 def _load_pyfunc(data_path, model_config=None):
@@ -234,5 +254,9 @@ if __name__ == "__main__":
         print("\n".join(score_csv(_model, sys.argv[2])))
     else:
         with open(sys.argv[2], encoding="utf-8") as f:
-            print(json.dumps(run(f.read())))
+            body = f.read()
+        try:
+            print(json.dumps(score_records(_model, _records_from_request(body))))
+        except BadRequest as e:
+            sys.exit(f"{sys.argv[2]}: {e}")
 `.trimStart();

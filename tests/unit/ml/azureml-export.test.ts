@@ -2,12 +2,15 @@ import { strFromU8, unzipSync } from 'fflate';
 import { EXPORT_CONTENTS } from '../../../src/lib/ml/azureml-export-contents';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { bundleFileName, endpointName, exportFiles, exportZip, mlflowSignature } from '../../../src/lib/ml/azureml-export';
+import { exportFiles, exportZip } from '../../../src/lib/ml/azureml-export';
+import { mlflowSignature } from '../../../src/lib/ml/azureml-inputs';
+import { bundleFileName, endpointName } from '../../../src/lib/ml/azureml-names';
 import { DELINQUENCY_SCHEMA, generateDelinquencyTable } from '../../../src/lib/ml/delinquency-data';
 import { score, type ModelVersion } from '../../../src/lib/ml/model-artifact';
 import { DEFAULT_TRAIN_PARAMS, trainModel } from '../../../src/lib/ml/train-model';
 
-const draft = trainModel(generateDelinquencyTable(800, 3), DELINQUENCY_SCHEMA, DEFAULT_TRAIN_PARAMS, () => {}, () => Date.parse('2026-11-24T10:00:00Z')).draft;
+const training = generateDelinquencyTable(800, 3);
+const draft = trainModel(training, DELINQUENCY_SCHEMA, DEFAULT_TRAIN_PARAMS, () => {}, () => Date.parse('2026-11-24T10:00:00Z')).draft;
 const version: ModelVersion = { ...draft, version: 3, description: 'Nightly: "risk" model', tags: { owner: 'risk: team' } };
 const files = exportFiles(version);
 const file = (path: string) => {
@@ -47,8 +50,7 @@ describe('exportFiles', () => {
 		const mlmodel = yaml('model/MLmodel');
 		expect(mlmodel.flavors.python_function).toMatchObject({ loader_module: 'score', code: 'code', data: 'model.json', env: { conda: 'conda.yaml', virtualenv: 'python_env.yaml' } });
 		const inputs = JSON.parse(mlmodel.signature.inputs) as { name: string; type: string }[];
-		expect(inputs).toEqual(version.signature.inputs.map((c) => ({ type: c.type, name: c.name })));
-		expect(inputs.map((c) => c.name)).toContain('region');
+		expect(inputs.map((c) => c.name)).toEqual(version.signature.inputs.map((c) => c.name));
 		expect(inputs.find((c) => c.name === 'region')?.type).toBe('string');
 		expect(JSON.parse(mlmodel.signature.outputs)).toEqual(mlflowSignature(version).outputs);
 		expect(mlmodel.utc_time_created).toBe('2026-11-24 10:00:00.000000');
@@ -58,6 +60,42 @@ describe('exportFiles', () => {
 		expect(file('model/conda.yaml')).toContain('numpy');
 		expect(file('model/python_env.yaml')).toContain('-r requirements.txt');
 		expect(file('model/code/score.py')).toContain('def _load_pyfunc(data_path');
+	});
+
+	it('types each numeric input as the training data holds it: long when every value is whole and none missing, else double', () => {
+		const declared = Object.fromEntries(mlflowSignature(version).inputs.map((c) => [c.name, c.type]));
+		const inferred: Record<string, string> = {};
+		for (const c of training.columns) {
+			if (!(c.name in declared)) continue;
+			inferred[c.name] = c.kind === 'categorical' ? 'string' : Array.from(c.values).every(Number.isInteger) ? 'long' : 'double';
+		}
+		expect(declared).toEqual(inferred);
+		expect(declared).toMatchObject({ days_past_due_12m: 'long', num_open_accounts: 'long', months_on_book: 'double', credit_utilization: 'double' });
+		// A version registered before training profiles were kept has nothing to tell whole numbers by: double, as before.
+		expect(new Set(mlflowSignature({ ...version, profile: undefined }).inputs.filter((c) => c.name !== 'region').map((c) => c.type))).toEqual(new Set(['double']));
+	});
+
+	it('writes samples whose columns pandas reads with their signature types: whole numbers for long, a decimal point for double', () => {
+		const types = Object.fromEntries(mlflowSignature(version).inputs.map((c) => [c.name, c.type]));
+		const [header, ...rows] = file('sample-batch/accounts.csv').trim().split('\n').map((l) => l.split(','));
+		expect(rows).toHaveLength(2);
+		header!.forEach((name, j) => {
+			for (const row of rows) {
+				if (types[name] === 'long') expect(row[j], name).toMatch(/^-?\d+$/);
+				if (types[name] === 'double') expect(row[j], name).toMatch(/\.|e/);
+			}
+		});
+		const example = JSON.parse(file('model/input_example.json')) as { columns: string[]; data: unknown[][] };
+		expect(example.data.map((row) => Object.fromEntries(example.columns.map((c, j) => [c, row[j]])))).toEqual(JSON.parse(file('sample-request.json')).input_data);
+	});
+
+	it("writes the version's served threshold into score.py, the MLmodel and the README (0.5 without a threshold tag)", () => {
+		const served = exportFiles({ ...version, tags: { threshold: '0.3' } });
+		expect(served['delinquency-v3/model/code/score.py']).toContain('\nTHRESHOLD = 0.3\n');
+		expect((parseYaml(served['delinquency-v3/model/MLmodel']!) as { metadata: { threshold: number } }).metadata.threshold).toBe(0.3);
+		expect(served['delinquency-v3/README.md']).toContain('≥ 0.3, the threshold this version is served with');
+		expect(file('model/code/score.py')).toContain('\nTHRESHOLD = 0.5\n');
+		expect(exportFiles({ ...version, tags: { threshold: '7' } })['delinquency-v3/model/code/score.py']).toContain('\nTHRESHOLD = 0.5\n');
 	});
 
 	it('writes an input example in pandas split orientation with one column per input', () => {
@@ -101,8 +139,18 @@ describe('exportFiles', () => {
 			type: 'model',
 			model: 'azureml:delinquency:3',
 			compute: 'azureml:cpu-cluster',
-			settings: { mini_batch_size: 10, error_threshold: -1, output_action: 'append_row', output_file_name: 'predictions.csv', retry_settings: { max_retries: 3, timeout: 300 } }
+			settings: {
+				max_concurrency_per_instance: 2,
+				mini_batch_size: 10,
+				error_threshold: -1,
+				output_action: 'append_row',
+				output_file_name: 'predictions.csv',
+				retry_settings: { max_retries: 3, timeout: 300 },
+				logging_level: 'info'
+			}
 		});
+		// With type: model the CLI (ml extension 1.7 and later) reads these only under settings:, never at the top level.
+		expect(Object.keys(deployment).sort()).toEqual(['$schema', 'code_configuration', 'compute', 'endpoint_name', 'environment', 'model', 'name', 'resources', 'settings', 'type']);
 		expect(file('endpoints/batch-conda.yaml')).toContain('azureml-core');
 	});
 
