@@ -2,7 +2,7 @@
 // traffic split, an optional mirror, two keys, and the scoring request the service worker answers.
 // Pure: time, randomness and the model lookup are passed in, so the page, the service worker and the
 // unit tests run the same rules.
-import type { StoredDeployment, StoredEndpoint, StoredEndpointRequest } from '../db/schema';
+import type { StoredDeployment, StoredEndpoint, StoredEndpointRequest } from './endpoint-record';
 import { missingInputs, score, type FeatureRecord, type FieldError, type ModelVersion } from '../ml/model-artifact';
 import { ModelArtifactError } from '../ml/model-check';
 
