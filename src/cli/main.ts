@@ -2,6 +2,8 @@
 // with the same code the browser runs. Errors print one clear line and exit non-zero.
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { promoteInRegistry } from '../lib/app/promote-challenger';
+import { retrainChallenger } from '../lib/app/retrain-challenger';
 import { runPipelineDays } from '../lib/lab/daily-pipeline';
 import { monitorDays, worstDrift } from '../lib/lab/monitoring';
 import { DEFAULT_SIMULATION, validateSimulation } from '../lib/lab/pipeline-simulation';
@@ -34,6 +36,9 @@ Commands:
                                                 a date whose raw file exists is skipped (or, with score, scored
                                                 as it is): an existing file is never replaced
   monitor [--version N|alias]                   data and prediction drift of every scored day (PSI, JS distance)
+  retrain [--days 7] [--version N|alias]        train a challenger on the last N daily raw files, compare it with the
+                                                champion (else --version) on its holdout, register it as challenger
+  promote [--version N|challenger]              the version (default: the challenger) becomes champion
   versions                                      list registered versions
 
 Common options: --root dir (default ./lab-data), --model name (default ${MODEL_NAME})`;
@@ -250,6 +255,22 @@ export async function main(
 				if (day.prediction) cells.push(`prediction PSI ${day.prediction.psi.toFixed(3)}, JS ${day.prediction.js.toFixed(3)}`);
 				out(cells.join('\t'));
 			}
+			return;
+		}
+		case 'retrain': {
+			const s = await storage();
+			const fallbackChampion = o.version === undefined ? null : (await model()).version;
+			const days = number(o.days, 'days', 7, (n) => Number.isInteger(n) && n >= 1, 'a whole number of 1 or more');
+			const { challenger, comparison } = await retrainChallenger(s, { modelName: name, days, fallbackChampion });
+			const metrics = (m: typeof comparison.champion) => ({ rocAuc: m.rocAuc, prAuc: m.prAuc, logLoss: m.logLoss, brier: m.brier, f1: m.f1 });
+			out(JSON.stringify({ challenger: challenger.version, champion: comparison.championVersion, days: comparison.days, holdoutRows: comparison.rows, metrics: { champion: metrics(comparison.champion), challenger: metrics(comparison.challenger) } }, null, 2));
+			return;
+		}
+		case 'promote': {
+			const s = await storage();
+			const version = (await resolveVersion(s.registry, name, o.version ?? 'challenger')).version;
+			await promoteInRegistry(s.registry, name, version);
+			out(`${name}:${version} is now champion.`);
 			return;
 		}
 		case 'versions': {

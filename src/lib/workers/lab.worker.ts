@@ -1,6 +1,9 @@
 /// <reference lib="webworker" />
-// Runs CSV reading, training, batch scoring and the daily pipeline off the main thread so the page stays responsive.
+// Runs CSV reading, training, retraining, batch scoring and the daily pipeline off the main thread so the page stays responsive.
+import { retrainChallenger } from '../app/retrain-challenger';
+import { getDb } from '../db/browser-db';
 import { getLabStorage } from '../db/browser-storage';
+import { logRun } from '../db/run-store';
 import { ensureRoom } from '../db/idb-datastore';
 import { estimateOutputBytes } from '../lab/batch-job';
 import { batchScore, type BatchRun } from '../lab/batch-score';
@@ -42,6 +45,12 @@ async function handle(request: LabRequest, progress: (p: LabProgress) => void, s
 	if (request.kind === 'preview') return { kind: 'preview', preview: await previewCsv(request.file, request.targetHint) };
 	if (request.kind === 'batch') return { kind: 'batch', run: await batchJob(request, progress, signal) };
 	if (request.kind === 'pipeline') return pipeline(request, progress, signal);
+	if (request.kind === 'retrain') {
+		const { kind: _kind, ...retrain } = request;
+		const db = await getDb();
+		const result = await retrainChallenger(await getLabStorage(), retrain, { onProgress: (stage, fraction, loss) => progress({ stage, fraction, loss }), logRun: (run) => logRun(db, run) });
+		return { kind: 'retrain', ...result };
+	}
 	if (request.kind === 'sweep') {
 		const { table, schema } = await load(request.source, progress);
 		const { config, folds } = request;

@@ -1,0 +1,23 @@
+// The one way a multi-step write gives up: if any step throws, the transaction is aborted (nothing it
+// wrote is kept) and the error is passed on to the caller unchanged.
+
+/** The part of an idb transaction this needs, whatever its stores. */
+export interface Abortable {
+	abort(): void;
+	done: Promise<unknown>;
+}
+
+/** Runs `work` inside `tx`; when it throws, aborts `tx`, waits for it to settle and rethrows. */
+export async function abortOnError<T>(tx: Abortable, work: () => Promise<T>): Promise<T> {
+	try {
+		return await work();
+	} catch (e) {
+		try {
+			tx.abort();
+		} catch {
+			// already finished
+		}
+		await tx.done.catch(() => undefined);
+		throw e;
+	}
+}
