@@ -4,11 +4,12 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { promoteInRegistry } from '../lib/app/promote-challenger';
 import { retrainChallenger } from '../lib/app/retrain-challenger';
-import { runPipelineDays } from '../lib/lab/daily-pipeline';
+import { runPipeline } from '../lib/lab/pipeline';
 import { monitorDays, worstDrift } from '../lib/lab/monitoring';
-import { DEFAULT_SIMULATION, validateSimulation } from '../lib/lab/pipeline-simulation';
-import { describePlan, planSimulation, rawFileDates } from '../lib/lab/simulation-plan';
-import { batchScore, DEFAULT_BATCH_SETTINGS, runDailyPipeline, scoreCsv, type BatchSettings } from '../lib/lab/batch-score';
+import { DEFAULT_SIMULATION, validateSimulation } from '../lib/lab/simulated-days';
+import { rawFileDates } from '../lib/lab/daily-files';
+import { describePlan, planSimulation } from '../lib/lab/simulation-plan';
+import { batchScore, DEFAULT_BATCH_SETTINGS, runDailyJob, scoreCsv, type BatchSettings } from '../lib/lab/batch-score';
 import { resolveVersion } from '../lib/lab/registry';
 import { previewCsv, readCsvTable, tableToCsv } from '../lib/ml/csv-read';
 import { generateDelinquencyTable } from '../lib/ml/delinquency-data';
@@ -29,7 +30,7 @@ Commands:
   score --data in.csv --out out.csv [--version N|alias]
   predict --json '[{...}]' [--version N|alias]  online-style prediction; prints JSON
   pipeline --date YYYY-MM-DD [--version N|alias] [--error-threshold N]
-                                                raw/accounts_<date>.csv → curated/ → logs/batch_runs_log.csv
+                                                one daily job: raw/accounts_<date>.csv → curated/ → logs/batch_runs_log.csv
   simulate --start YYYY-MM-DD [--days 30] [--rows 2000] [--seed S] [--shift-day N|0] [--version N|alias]
            [--existing skip|score]              write drifting daily files to raw/ and run the pipeline on each
                                                 (sudden shift on day 20 by default; none when --days is under 20);
@@ -211,7 +212,7 @@ export async function main(
 		case 'pipeline': {
 			const s = await storage();
 			const m = await model();
-			const run = await runDailyPipeline(s, m, required(o.date, 'date'), settings());
+			const run = await runDailyJob(s, m, required(o.date, 'date'), settings());
 			out(JSON.stringify(run, null, 2));
 			return;
 		}
@@ -235,7 +236,7 @@ export async function main(
 			const s = await storage();
 			const taken = rawFileDates((await s.datastore.list('raw')).map((f) => f.name));
 			const plan = planSimulation(simulation, taken, existing);
-			const { runs } = await runPipelineDays(s, await model(), plan.days);
+			const { runs } = await runPipeline(s, await model(), plan.days);
 			for (const run of runs) out(`${run.input} → ${run.output}\t${run.rowsOut} rows\tmean score ${run.scoreMean.toFixed(4)}`);
 			out(describePlan(plan));
 			return;

@@ -2,10 +2,9 @@
 // days' raw files (their labels arrived later), score the champion on exactly the rows the challenger
 // was held out on, and register the challenger with its `challenger` alias in one write. The page
 // runs this in the lab worker (reading and training are heavy); the CLI runs it on its folder.
-import { rawFileName } from '../lab/pipeline-simulation';
 import { compareOnHoldout, joinCsvFiles, lastDays, type HoldoutComparison } from '../lab/retrain';
 import type { StoredRun } from '../lab/run-record';
-import { rawFileDates } from '../lab/simulation-plan';
+import { rawFileDates, rawFileName } from '../lab/daily-files';
 import type { LabStorage } from '../lab/storage';
 import { trainRunRecord } from '../lab/train-run-record';
 import { readCsvTable } from '../ml/csv-read';

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-// Runs CSV reading, training, retraining, batch scoring and the daily pipeline off the main thread so the page stays responsive.
+// Runs CSV reading, training, retraining, batch scoring and the pipeline (daily jobs over several days) off the main thread so the page stays responsive.
 import { retrainChallenger } from '../app/retrain-challenger';
 import { getDb } from '../db/browser-db';
 import { getLabStorage } from '../db/browser-storage';
@@ -7,7 +7,7 @@ import { logRun } from '../db/run-store';
 import { ensureRoom } from '../db/idb-datastore';
 import { estimateOutputBytes } from '../lab/batch-job';
 import { batchScore, type BatchRun } from '../lab/batch-score';
-import { runPipelineDays } from '../lab/daily-pipeline';
+import { runPipeline } from '../lab/pipeline';
 import { resolveVersion } from '../lab/registry';
 import { previewCsv, readCsvTable } from '../ml/csv-read';
 import { CsvSchemaError } from '../ml/csv-schema';
@@ -26,13 +26,13 @@ async function load(source: DataSource, progress: (p: LabProgress) => void) {
 	return { table, schema: source.schema };
 }
 
-/** The daily pipeline over some days, in the worker; stops between days when cancelled. */
+/** The pipeline over some days, in the worker; stops between days when cancelled. */
 async function pipeline(request: Extract<LabRequest, { kind: 'pipeline' }>, progress: (p: LabProgress) => void, signal: AbortSignal): Promise<LabResult> {
 	const storage = await getLabStorage();
 	const model = await storage.registry.get(MODEL_NAME, request.modelVersion);
 	if (!model) throw new Error(`Version ${request.modelVersion} of model "${MODEL_NAME}" does not exist.`);
 	const total = request.days.length;
-	const { runs, cancelled, written } = await runPipelineDays(storage, model, request.days, {
+	const { runs, cancelled, written } = await runPipeline(storage, model, request.days, {
 		signal,
 		onStage: (stage, day) => progress({ stage, fraction: (day.done + (stage === 'scoring' ? 0.5 : 0)) / total, day })
 	});

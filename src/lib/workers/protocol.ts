@@ -1,7 +1,7 @@
 // The one message union shared by the page and the lab worker. Nobody else invents a shape.
 import type { RetrainRequest, RetrainResult } from '../app/retrain-challenger';
 import type { BatchRun, BatchSettings } from '../lab/batch-score';
-import type { PipelineDay } from '../lab/daily-pipeline';
+import type { PipelineDay } from '../lab/pipeline';
 import type { Zone } from '../lab/storage';
 import type { CsvPreview } from '../ml/csv-read';
 import type { TrainParams } from '../ml/model-artifact';

@@ -1,4 +1,4 @@
-// State of the Monitoring page: the version being monitored, the daily pipeline (one date or a
+// State of the Monitoring page: the version being monitored, the pipeline (one daily job or a
 // simulated run of days) in the worker, the drift figures read back from curated/, and the
 // retrain → compare → promote loop.
 import { getDb, getLabStorage } from '$lib/app/browser';
@@ -6,8 +6,9 @@ import { browserPromoteChallenger, endpointsToShift } from '$lib/app/promote-cha
 import { retrainDaysProblem, type RetrainResult } from '$lib/app/retrain-challenger';
 import type { BatchRun } from '$lib/lab/batch-score';
 import { monitorDays, worstDrift, type DayReport, type SkippedDay } from '$lib/lab/monitoring';
-import { DEFAULT_SIMULATION, rawFileName, validateSimulation, type SimulationSettings } from '$lib/lab/pipeline-simulation';
-import { describePlan, planSimulation, rawFileDates, type ExistingRawFile, type SimulationPlan } from '$lib/lab/simulation-plan';
+import { rawFileDates, rawFileName } from '$lib/lab/daily-files';
+import { DEFAULT_SIMULATION, validateSimulation, type SimulationSettings } from '$lib/lab/simulated-days';
+import { describePlan, planSimulation, type ExistingRawFile, type SimulationPlan } from '$lib/lab/simulation-plan';
 import { driftBand, type DriftBand } from '$lib/ml/drift';
 import type { ModelVersion } from '$lib/ml/model-artifact';
 import { MODEL_NAME } from '$lib/ml/train-model';
