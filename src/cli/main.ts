@@ -9,7 +9,7 @@ import { monitorDays, worstDrift } from '../lib/lab/monitoring';
 import { DEFAULT_SIMULATION, validateSimulation } from '../lib/lab/simulated-days';
 import { rawFileDates } from '../lib/lab/daily-files';
 import { describePlan, planSimulation } from '../lib/lab/simulation-plan';
-import { batchScore, DEFAULT_BATCH_SETTINGS, runDailyJob, scoreCsv, type BatchSettings } from '../lib/lab/batch-score';
+import { DEFAULT_BATCH_SETTINGS, runDailyJob, scoreCsv, type BatchSettings } from '../lib/lab/batch-score';
 import { resolveVersion } from '../lib/lab/registry';
 import { previewCsv, readCsvTable, tableToCsv } from '../lib/ml/csv-read';
 import { generateDelinquencyTable } from '../lib/ml/delinquency-data';

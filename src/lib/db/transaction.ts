@@ -7,8 +7,11 @@ export interface Abortable {
 	done: Promise<unknown>;
 }
 
-/** Runs `work` inside `tx`; when it throws, aborts `tx`, waits for it to settle and rethrows. */
-export async function abortOnError<T>(tx: Abortable, work: () => Promise<T>): Promise<T> {
+/**
+ * Runs `work` inside `tx`; when it throws, aborts `tx`, waits for it (and for the requests in `pending`,
+ * so none is left rejecting unheard) to settle and rethrows.
+ */
+export async function abortOnError<T>(tx: Abortable, work: () => Promise<T>, pending: readonly Promise<unknown>[] = []): Promise<T> {
 	try {
 		return await work();
 	} catch (e) {
@@ -17,7 +20,7 @@ export async function abortOnError<T>(tx: Abortable, work: () => Promise<T>): Pr
 		} catch {
 			// already finished
 		}
-		await tx.done.catch(() => undefined);
+		await Promise.allSettled([...pending, tx.done]);
 		throw e;
 	}
 }
