@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { versionFiles, versionFolder, versionFromFiles } from '../lib/lab/registry';
 import { checkAlias, checkFileName, NotFoundError, ZONES, type BrokenVersion, type Datastore, type LabStorage, type ModelRegistry, type Zone } from '../lib/lab/storage';
 import { csvFromBytes, type CsvInput } from '../lib/ml/csv-read';
-import type { ModelVersion } from '../lib/ml/model-artifact';
+import type { HeldOutScores, ModelDraft, ModelVersion, VersionMeta } from '../lib/ml/model-artifact';
 import { checkVersionMeta, ModelArtifactError, parseModelVersion } from '../lib/ml/model-check';
 import { decodeUtf8 } from '../lib/ml/text-decoding';
 import { checkWriteTarget, describeWriteError, ensureFolder, removeStaleTemporaries, safeFileWriter, safeWriteFile, tempName } from './safe-write';
@@ -179,38 +179,45 @@ function fsRegistry(root: string): ModelRegistry {
 		}
 		return { versions, broken };
 	};
-	const registry: ModelRegistry = {
-		/**
-		 * The version's files are written into a hidden temporary folder, which is then renamed to
-		 * model_vNNN: a killed run leaves no half-written or empty version folder. rename() fails when
-		 * model_vNNN exists and is not empty, which claims the number: two processes registering at
-		 * once still get distinct versions.
-		 */
-		async register(draft, meta = {}, heldOut) {
-			const dir = modelDir(draft.name);
-			await ensureFolder(dir);
-			await removeStaleTemporaries(dir);
-			let version = Math.max(0, ...(await versionsOnDisk(draft.name))) + 1;
-			const temp = tempName(join(dir, 'model_new'));
-			await mkdir(temp);
-			try {
-				if (heldOut) await safeWriteFile(join(temp, 'held_out.json'), JSON.stringify({ y: Array.from(heldOut.y), p: Array.from(heldOut.p) }));
-				for (;;) {
-					// Checked before it is stored, so nothing is registered that could not be read back.
-					const stored = parseModelVersion({ ...draft, description: meta.description ?? '', tags: meta.tags ?? {}, version }, shown(draft.name, version));
-					for (const [file, text] of Object.entries(versionFiles(stored))) await safeWriteFile(join(temp, file), text);
-					try {
-						await rename(temp, join(dir, versionFolder(version)));
-						return stored;
-					} catch (e) {
-						const code = (e as NodeJS.ErrnoException).code;
-						if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR') throw e;
-						version++;
-					}
+	/**
+	 * The version's files are written into a hidden temporary folder, which is then renamed to
+	 * model_vNNN: a killed run leaves no half-written or empty version folder. rename() fails when
+	 * model_vNNN exists and is not empty, which claims the number: two processes registering at
+	 * once still get distinct versions.
+	 */
+	const placeVersion = async (draft: ModelDraft, meta: Partial<VersionMeta>, heldOut: HeldOutScores | undefined): Promise<ModelVersion> => {
+		const dir = modelDir(draft.name);
+		await ensureFolder(dir);
+		await removeStaleTemporaries(dir);
+		let version = Math.max(0, ...(await versionsOnDisk(draft.name))) + 1;
+		const temp = tempName(join(dir, 'model_new'));
+		await mkdir(temp);
+		try {
+			if (heldOut) await safeWriteFile(join(temp, 'held_out.json'), JSON.stringify({ y: Array.from(heldOut.y), p: Array.from(heldOut.p) }));
+			for (;;) {
+				// Checked before it is stored, so nothing is registered that could not be read back.
+				const stored = parseModelVersion({ ...draft, description: meta.description ?? '', tags: meta.tags ?? {}, version }, shown(draft.name, version));
+				for (const [file, text] of Object.entries(versionFiles(stored))) await safeWriteFile(join(temp, file), text);
+				try {
+					await rename(temp, join(dir, versionFolder(version)));
+					return stored;
+				} catch (e) {
+					const code = (e as NodeJS.ErrnoException).code;
+					if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR') throw e;
+					version++;
 				}
-			} finally {
-				await rm(temp, { recursive: true, force: true });
 			}
+		} finally {
+			await rm(temp, { recursive: true, force: true });
+		}
+	};
+	const registry: ModelRegistry = {
+		async register(draft, meta = {}, heldOut, aliases = []) {
+			for (const alias of aliases) checkAlias(alias);
+			const stored = await placeVersion(draft, meta, heldOut);
+			// A folder has no transactions: the aliases file is written right after the version appears.
+			if (aliases.length) await registry.setAliases(draft.name, Object.fromEntries(aliases.map((a) => [a, stored.version])));
+			return stored;
 		},
 		async heldOut(name, version) {
 			try {

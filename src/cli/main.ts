@@ -2,11 +2,14 @@
 // with the same code the browser runs. Errors print one clear line and exit non-zero.
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runPipelineDays } from '../lib/lab/daily-pipeline';
+import { promoteInRegistry } from '../lib/app/promote-challenger';
+import { retrainChallenger } from '../lib/app/retrain-challenger';
+import { runPipeline } from '../lib/lab/pipeline';
 import { monitorDays, worstDrift } from '../lib/lab/monitoring';
-import { DEFAULT_SIMULATION, validateSimulation } from '../lib/lab/pipeline-simulation';
-import { describePlan, planSimulation, rawFileDates } from '../lib/lab/simulation-plan';
-import { batchScore, DEFAULT_BATCH_SETTINGS, runDailyPipeline, scoreCsv, type BatchSettings } from '../lib/lab/batch-score';
+import { DEFAULT_SIMULATION, validateSimulation } from '../lib/lab/simulated-days';
+import { rawFileDates } from '../lib/lab/daily-files';
+import { describePlan, planSimulation } from '../lib/lab/simulation-plan';
+import { DEFAULT_BATCH_SETTINGS, runDailyJob, scoreCsv, type BatchSettings } from '../lib/lab/batch-score';
 import { resolveVersion } from '../lib/lab/registry';
 import { previewCsv, readCsvTable, tableToCsv } from '../lib/ml/csv-read';
 import { generateDelinquencyTable } from '../lib/ml/delinquency-data';
@@ -27,13 +30,16 @@ Commands:
   score --data in.csv --out out.csv [--version N|alias]
   predict --json '[{...}]' [--version N|alias]  online-style prediction; prints JSON
   pipeline --date YYYY-MM-DD [--version N|alias] [--error-threshold N]
-                                                raw/accounts_<date>.csv → curated/ → logs/batch_runs_log.csv
+                                                one daily job: raw/accounts_<date>.csv → curated/ → logs/batch_runs_log.csv
   simulate --start YYYY-MM-DD [--days 30] [--rows 2000] [--seed S] [--shift-day N|0] [--version N|alias]
            [--existing skip|score]              write drifting daily files to raw/ and run the pipeline on each
                                                 (sudden shift on day 20 by default; none when --days is under 20);
                                                 a date whose raw file exists is skipped (or, with score, scored
                                                 as it is): an existing file is never replaced
   monitor [--version N|alias]                   data and prediction drift of every scored day (PSI, JS distance)
+  retrain [--days 7] [--version N|alias]        train a challenger on the last N daily raw files, compare it with the
+                                                champion (else --version) on its holdout, register it as challenger
+  promote [--version N|challenger]              the version (default: the challenger) becomes champion
   versions                                      list registered versions
 
 Common options: --root dir (default ./lab-data), --model name (default ${MODEL_NAME})`;
@@ -206,7 +212,7 @@ export async function main(
 		case 'pipeline': {
 			const s = await storage();
 			const m = await model();
-			const run = await runDailyPipeline(s, m, required(o.date, 'date'), settings());
+			const run = await runDailyJob(s, m, required(o.date, 'date'), settings());
 			out(JSON.stringify(run, null, 2));
 			return;
 		}
@@ -230,7 +236,7 @@ export async function main(
 			const s = await storage();
 			const taken = rawFileDates((await s.datastore.list('raw')).map((f) => f.name));
 			const plan = planSimulation(simulation, taken, existing);
-			const { runs } = await runPipelineDays(s, await model(), plan.days);
+			const { runs } = await runPipeline(s, await model(), plan.days);
 			for (const run of runs) out(`${run.input} → ${run.output}\t${run.rowsOut} rows\tmean score ${run.scoreMean.toFixed(4)}`);
 			out(describePlan(plan));
 			return;
@@ -250,6 +256,22 @@ export async function main(
 				if (day.prediction) cells.push(`prediction PSI ${day.prediction.psi.toFixed(3)}, JS ${day.prediction.js.toFixed(3)}`);
 				out(cells.join('\t'));
 			}
+			return;
+		}
+		case 'retrain': {
+			const s = await storage();
+			const fallbackChampion = o.version === undefined ? null : (await model()).version;
+			const days = number(o.days, 'days', 7, (n) => Number.isInteger(n) && n >= 1, 'a whole number of 1 or more');
+			const { challenger, comparison } = await retrainChallenger(s, { modelName: name, days, fallbackChampion });
+			const metrics = (m: typeof comparison.champion) => ({ rocAuc: m.rocAuc, prAuc: m.prAuc, logLoss: m.logLoss, brier: m.brier, f1: m.f1 });
+			out(JSON.stringify({ challenger: challenger.version, champion: comparison.championVersion, days: comparison.days, holdoutRows: comparison.rows, metrics: { champion: metrics(comparison.champion), challenger: metrics(comparison.challenger) } }, null, 2));
+			return;
+		}
+		case 'promote': {
+			const s = await storage();
+			const version = (await resolveVersion(s.registry, name, o.version ?? 'challenger')).version;
+			await promoteInRegistry(s.registry, name, version);
+			out(`${name}:${version} is now champion.`);
 			return;
 		}
 		case 'versions': {

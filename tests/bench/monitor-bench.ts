@@ -5,9 +5,10 @@ import 'fake-indexeddb/auto';
 import { idbDatastore } from '../../src/lib/db/idb-datastore';
 import { idbRegistry } from '../../src/lib/db/idb-registry';
 import { openPrepLabDb } from '../../src/lib/db/schema';
-import { runDailyPipeline } from '../../src/lib/lab/batch-score';
+import { runDailyJob } from '../../src/lib/lab/batch-score';
 import { monitorDays, scoredDays } from '../../src/lib/lab/monitoring';
-import { DEFAULT_SIMULATION, rawFileName, simulateDays } from '../../src/lib/lab/pipeline-simulation';
+import { rawFileName } from '../../src/lib/lab/daily-files';
+import { DEFAULT_SIMULATION, simulateDays } from '../../src/lib/lab/simulated-days';
 import { readCsv, tableToCsv } from '../../src/lib/ml/csv-read';
 import { DELINQUENCY_SCHEMA, generateDelinquencyTable } from '../../src/lib/ml/delinquency-data';
 import { DEFAULT_TRAIN_PARAMS, trainModel } from '../../src/lib/ml/train-model';
@@ -21,7 +22,7 @@ export async function monitorBench(): Promise<string[]> {
 	let t = performance.now();
 	for (const day of days) {
 		await storage.datastore.writeText('raw', rawFileName(day.date), tableToCsv(generateDelinquencyTable(day.rows, day.seed, day.options)));
-		await runDailyPipeline(storage, model, day.date);
+		await runDailyJob(storage, model, day.date);
 	}
 	const pipelineMs = performance.now() - t;
 	const files = await scoredDays(storage);

@@ -1,4 +1,9 @@
 // The page's way to its storage: the one shared IndexedDB connection and the lab storage built on
 // it. Pages pass these to the workflows in this folder; they never call database modules themselves.
+import type { RandomSource } from '../lab/online-endpoint';
+
 export { getDb, onDbProblem } from '../db/browser-db';
 export { getLabStorage } from '../db/browser-storage';
+
+/** Endpoint keys are secrets: drawn from the browser's cryptographic randomness. */
+export const cryptoRandom: RandomSource = () => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32;

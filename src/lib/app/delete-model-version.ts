@@ -4,6 +4,7 @@
 // other deployments (in proportion to what they already take) and deletes the version, its held-out
 // scores and its aliases, all in one transaction.
 import { getDb } from '../db/browser-db';
+import { abortOnError } from '../db/transaction';
 import type { PrepLabDb, StoredEndpoint } from '../db/schema';
 import { NotFoundError } from '../lab/storage';
 
@@ -78,7 +79,7 @@ export async function versionUsage(db: PrepLabDb, name: string, version: number,
  */
 export async function deleteModelVersion(db: PrepLabDb, name: string, version: number, now: Date, confirmedEndpoints: readonly string[] = []): Promise<EndpointUse[]> {
 	const tx = db.transaction(['models', 'heldOut', 'aliases', 'endpoints'], 'readwrite');
-	try {
+	return abortOnError(tx, async () => {
 		if (!(await tx.objectStore('models').getKey([name, version]))) throw new NotFoundError(`Version ${version} of model "${name}"`);
 		const changes = (await tx.objectStore('endpoints').getAll()).flatMap((e) => (Array.isArray(e.deployments) ? (withoutVersion(e, name, version, now) ?? []) : []));
 		const unconfirmed = changes.filter((c) => !confirmedEndpoints.includes(c.use.endpoint));
@@ -88,15 +89,7 @@ export async function deleteModelVersion(db: PrepLabDb, name: string, version: n
 		for (const a of await tx.objectStore('aliases').index('by-name').getAll(name)) if (a.version === version) writes.push(tx.objectStore('aliases').delete([name, a.alias]));
 		await Promise.all([...writes, tx.done]);
 		return changes.map((c) => c.use);
-	} catch (e) {
-		try {
-			tx.abort();
-		} catch {
-			/* already finished */
-		}
-		await tx.done.catch(() => undefined);
-		throw e;
-	}
+	});
 }
 
 /** What the dialog says happens to each endpoint: "Endpoint "x": deployment blue (100 % of live traffic) is removed; …". */

@@ -1,7 +1,8 @@
 // "Deploy to endpoint" on the Models page: serve a registered version from an online endpoint, new
 // or existing. Everything is read and written in one transaction over the models and endpoints
 // stores, so the version cannot be deleted, nor the endpoint changed by another tab, half-way.
-import { getDb } from '../db/browser-db';
+import { cryptoRandom, getDb } from './browser';
+import { abortOnError } from '../db/transaction';
 import { listEndpoints } from '../db/endpoint-store';
 import type { PrepLabDb, StoredEndpoint } from '../db/schema';
 import { addDeployment, createEndpoint, EndpointRuleError, setTraffic, type RandomSource } from '../lab/online-endpoint';
@@ -33,7 +34,7 @@ export async function deployVersion(db: PrepLabDb, request: DeployRequest, now: 
 	const name = request.endpoint.trim();
 	const deployment = request.deployment.trim();
 	const tx = db.transaction(['models', 'endpoints'], 'readwrite');
-	try {
+	return abortOnError(tx, async () => {
 		const version = await tx.objectStore('models').get([request.modelName, request.modelVersion]);
 		if (!version) throw new EndpointRuleError(`${request.modelName}:${request.modelVersion} is no longer in the model registry.`);
 		const stored = await tx.objectStore('endpoints').get(name);
@@ -52,24 +53,13 @@ export async function deployVersion(db: PrepLabDb, request: DeployRequest, now: 
 				? `${request.modelName}:${request.modelVersion} is deployed as "${deployment}" on ${where} and takes 100 % of live traffic${first ? '' : '; the other deployments stay at 0 % for a rollback'}.`
 				: `${request.modelName}:${request.modelVersion} is deployed as "${deployment}" on ${where} at 0 % of live traffic: test it with the azureml-model-deployment header, then shift traffic on the Endpoints page.`;
 		return { endpoint: next, summary };
-	} catch (e) {
-		try {
-			tx.abort();
-		} catch {
-			/* already finished */
-		}
-		await tx.done.catch(() => undefined);
-		throw e;
-	}
+	});
 }
 
 /** The endpoints a version can be deployed to, by name. */
 export async function endpointsForDeploy(db: PrepLabDb): Promise<StoredEndpoint[]> {
 	return (await listEndpoints(db)).sort((a, b) => a.name.localeCompare(b.name));
 }
-
-/** Keys are secrets: drawn from the browser's cryptographic randomness. */
-const cryptoRandom: RandomSource = () => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32;
 
 /** The page's entry points, on the browser's database and clock. */
 export const browserDeploy = {

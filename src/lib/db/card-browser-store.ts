@@ -2,6 +2,7 @@
 // back for undo), and one card's review history through the `by-card` index.
 import type { CardState } from '../study/scheduler';
 import type { PrepLabDb, StoredReviewLog } from './schema';
+import { abortOnError } from './transaction';
 
 /** A card's stored state before a change; undefined when it had none (a new card). */
 export type PreviousStates = Map<string, CardState | undefined>;
@@ -21,26 +22,22 @@ export async function updateCardStates(
 	const previous: PreviousStates = new Map();
 	// Every request made, so a failure can wait for all of them (none is left rejecting unheard).
 	const requests: Promise<unknown>[] = [];
-	try {
-		for (const id of cardIds) requests.push(store.get(id)); // a refused key throws here, mid-way
-		const states = (await Promise.all(requests)) as (CardState | undefined)[];
-		cardIds.forEach((id, i) => {
-			const next = edit(id, states[i]);
-			if (next === 'unchanged' || previous.has(id)) return;
-			previous.set(id, states[i]);
-			requests.push(next ? store.put(next) : store.delete(id));
-		});
-		await Promise.all([...requests, tx.done]);
-	} catch (e) {
-		// A refused read or write (or an edit that threw) must not let the writes already queued commit.
-		try {
-			tx.abort();
-		} catch {
-			/* already finished */
-		}
-		await Promise.allSettled([...requests, tx.done]);
-		throw e;
-	}
+	// A refused read or write (or an edit that threw) must not let the writes already queued commit.
+	await abortOnError(
+		tx,
+		async () => {
+			for (const id of cardIds) requests.push(store.get(id)); // a refused key throws here, mid-way
+			const states = (await Promise.all(requests)) as (CardState | undefined)[];
+			cardIds.forEach((id, i) => {
+				const next = edit(id, states[i]);
+				if (next === 'unchanged' || previous.has(id)) return;
+				previous.set(id, states[i]);
+				requests.push(next ? store.put(next) : store.delete(id));
+			});
+			await Promise.all([...requests, tx.done]);
+		},
+		requests
+	);
 	return previous;
 }
 

@@ -2,6 +2,7 @@
 // here; every change to an endpoint is read, changed and written in one transaction.
 import type { PrepLabDb, StoredEndpoint, StoredEndpointRequest } from './schema';
 import { keepReadable } from './record-checks';
+import { abortOnError } from './transaction';
 
 /** Every readable endpoint; unreadable ones are named in `skipped`. */
 export const listEndpoints = async (db: PrepLabDb, skipped?: string[]): Promise<StoredEndpoint[]> => keepReadable('endpoints', await db.getAll('endpoints'), skipped);
@@ -11,11 +12,9 @@ export const loadEndpoint = (db: PrepLabDb, name: string): Promise<StoredEndpoin
 /** Stores a new endpoint; refuses a name already taken instead of overwriting its keys and deployments. */
 export async function addEndpoint(db: PrepLabDb, endpoint: StoredEndpoint): Promise<void> {
 	const tx = db.transaction('endpoints', 'readwrite');
-	if (await tx.store.get(endpoint.name)) {
-		tx.abort();
-		await tx.done.catch(() => undefined);
-		throw new Error(`An endpoint named "${endpoint.name}" already exists.`);
-	}
+	await abortOnError(tx, async () => {
+		if (await tx.store.get(endpoint.name)) throw new Error(`An endpoint named "${endpoint.name}" already exists.`);
+	});
 	await Promise.all([tx.store.add(endpoint), tx.done]);
 }
 
@@ -25,21 +24,13 @@ export async function addEndpoint(db: PrepLabDb, endpoint: StoredEndpoint): Prom
  */
 export async function updateEndpoint(db: PrepLabDb, name: string, change: (endpoint: StoredEndpoint) => StoredEndpoint): Promise<StoredEndpoint> {
 	const tx = db.transaction('endpoints', 'readwrite');
-	try {
+	return abortOnError(tx, async () => {
 		const current = await tx.store.get(name);
 		if (!current) throw new Error(`There is no endpoint named "${name}".`);
 		const next = change(current);
 		await Promise.all([tx.store.put(next), tx.done]);
 		return next;
-	} catch (e) {
-		try {
-			tx.abort();
-		} catch {
-			// already finished
-		}
-		await tx.done.catch(() => undefined);
-		throw e;
-	}
+	});
 }
 
 /** Deletes an endpoint together with its request log, all or nothing. */

@@ -3,6 +3,7 @@
 import { leafResults, type ExamScore, type Responses } from '../study/exam-engine';
 import type { PrepLabDb, StoredExamAttempt, StoredMistake } from './schema';
 import { keepReadable } from './record-checks';
+import { abortOnError } from './transaction';
 
 /**
  * Saves a finished exam and the items it got wrong together, and removes the exam in progress it
@@ -13,17 +14,17 @@ import { keepReadable } from './record-checks';
 export async function saveExamAttempt(db: PrepLabDb, attempt: StoredExamAttempt, mistakes: readonly StoredMistake[]): Promise<number> {
 	const tx = db.transaction(['examAttempts', 'mistakes', 'examSessions'], 'readwrite');
 	const requests: Promise<unknown>[] = [];
-	try {
-		requests.push(tx.objectStore('examAttempts').add({ ...attempt }));
-		for (const m of mistakes) requests.push(tx.objectStore('mistakes').put({ ...m }));
-		requests.push(tx.objectStore('examSessions').delete('current'));
-	} catch (e) {
-		// A request refused on the spot (e.g. a record without its key) would otherwise let the
-		// requests already queued commit on their own.
-		tx.abort();
-		await Promise.allSettled([...requests, tx.done]);
-		throw e;
-	}
+	// A request refused on the spot (e.g. a record without its key) would otherwise let the requests
+	// already queued commit on their own.
+	await abortOnError(
+		tx,
+		async () => {
+			requests.push(tx.objectStore('examAttempts').add({ ...attempt }));
+			for (const m of mistakes) requests.push(tx.objectStore('mistakes').put({ ...m }));
+			requests.push(tx.objectStore('examSessions').delete('current'));
+		},
+		requests
+	);
 	const [id] = await Promise.all([...requests, tx.done]);
 	return id as number;
 }

@@ -2,7 +2,9 @@
 import type { HeldOutScores, ModelDraft, ModelVersion, VersionMeta } from '../ml/model-artifact';
 import { checkVersionMeta, ModelArtifactError, parseModelVersion } from '../ml/model-check';
 import { checkAlias, NotFoundError, type BrokenVersion, type ModelRegistry } from '../lab/storage';
-import type { PrepLabDb } from './schema';
+import type { IDBPObjectStore, StoreNames } from 'idb';
+import type { PrepLabDb, PrepLabSchema } from './schema';
+import { abortOnError, type Abortable } from './transaction';
 
 const where = (name: string, version: unknown) => `Model ${name}:${String(version)}`;
 
@@ -21,14 +23,40 @@ async function readAll(db: PrepLabDb, name: string): Promise<{ versions: ModelVe
 	return { versions: versions.sort((a, b) => b.version - a.version), broken };
 }
 
+type Stores<S extends StoreNames<PrepLabSchema>> = IDBPObjectStore<PrepLabSchema, ArrayLike<StoreNames<PrepLabSchema>>, S, 'readwrite'>;
+
+/**
+ * Points aliases at versions (null removes one) inside the caller's transaction, so a workflow can
+ * move aliases together with other writes (a promotion also shifts endpoint traffic). Every alias
+ * and target version is checked before anything is written; on a problem the transaction is aborted.
+ */
+export async function writeAliases(
+	{ aliases, models, tx }: { aliases: Stores<'aliases'>; models: Stores<'models'>; tx: Abortable },
+	name: string,
+	changes: Record<string, number | null>
+): Promise<void> {
+	const entries = Object.entries(changes);
+	await abortOnError(tx, async () => {
+		for (const [alias] of entries) checkAlias(alias);
+		for (const [, version] of entries) {
+			if (version !== null && !(await models.getKey([name, version]))) throw new NotFoundError(`Version ${version} of model "${name}"`);
+		}
+	});
+	for (const [alias, version] of entries) {
+		if (version === null) await aliases.delete([name, alias]);
+		else await aliases.put({ name, alias, version });
+	}
+}
+
 export function idbRegistry(db: PrepLabDb): ModelRegistry {
 	const registry: ModelRegistry = {
 		/**
 		 * Reading the highest version and adding the next happen in one readwrite transaction, which
 		 * IndexedDB runs one at a time even across tabs: two tabs registering at once get distinct versions.
 		 */
-		async register(draft: ModelDraft, meta: Partial<VersionMeta> = {}, heldOut?: HeldOutScores) {
-			const tx = db.transaction(['models', 'heldOut'], 'readwrite');
+		async register(draft: ModelDraft, meta: Partial<VersionMeta> = {}, heldOut?: HeldOutScores, aliases: readonly string[] = []) {
+			for (const alias of aliases) checkAlias(alias);
+			const tx = db.transaction(['models', 'heldOut', 'aliases'], 'readwrite');
 			const models = tx.objectStore('models');
 			// The index is ordered by name, then by primary key [name, version]: 'prev' yields the highest version.
 			const cursor = await models.index('by-name').openCursor(IDBKeyRange.only(draft.name), 'prev');
@@ -37,6 +65,7 @@ export function idbRegistry(db: PrepLabDb): ModelRegistry {
 			const stored = parseModelVersion({ ...draft, description: meta.description ?? '', tags: meta.tags ?? {}, version }, where(draft.name, version));
 			await models.add(stored);
 			if (heldOut) await tx.objectStore('heldOut').put({ name: draft.name, version: stored.version, y: heldOut.y, p: heldOut.p });
+			for (const alias of aliases) await tx.objectStore('aliases').put({ name: draft.name, alias, version });
 			await tx.done;
 			return stored;
 		},
@@ -57,16 +86,13 @@ export function idbRegistry(db: PrepLabDb): ModelRegistry {
 
 		async updateMeta(name, version, meta) {
 			const tx = db.transaction('models', 'readwrite');
-			const current = await tx.store.get([name, version]);
-			if (!current) throw new NotFoundError(`Version ${version} of model "${name}"`);
-			const next: ModelVersion = { ...current, description: meta.description ?? current.description, tags: meta.tags ?? current.tags };
-			try {
+			const next = await abortOnError(tx, async () => {
+				const current = await tx.store.get([name, version]);
+				if (!current) throw new NotFoundError(`Version ${version} of model "${name}"`);
+				const next: ModelVersion = { ...current, description: meta.description ?? current.description, tags: meta.tags ?? current.tags };
 				checkVersionMeta(next, where(name, version));
-			} catch (e) {
-				tx.abort();
-				await tx.done.catch(() => undefined);
-				throw e;
-			}
+				return next;
+			});
 			await tx.store.put(next);
 			await tx.done;
 			return next;
@@ -81,20 +107,8 @@ export function idbRegistry(db: PrepLabDb): ModelRegistry {
 
 		/** Checks every target version first, then writes, all in one transaction: all changes or none. */
 		async setAliases(name, changes) {
-			const entries = Object.entries(changes);
-			for (const [alias] of entries) checkAlias(alias);
 			const tx = db.transaction(['aliases', 'models'], 'readwrite');
-			for (const [, version] of entries) {
-				if (version !== null && !(await tx.objectStore('models').getKey([name, version]))) {
-					tx.abort();
-					await tx.done.catch(() => undefined);
-					throw new NotFoundError(`Version ${version} of model "${name}"`);
-				}
-			}
-			for (const [alias, version] of entries) {
-				if (version === null) await tx.objectStore('aliases').delete([name, alias]);
-				else await tx.objectStore('aliases').put({ name, alias, version });
-			}
+			await writeAliases({ aliases: tx.objectStore('aliases'), models: tx.objectStore('models'), tx }, name, changes);
 			await tx.done;
 		},
 

@@ -5,6 +5,7 @@ import { interviewCardId } from '../study/interview-plan';
 import { gradeCard, newCardState, type CardState, type ReviewLogEntry, type SchedulerSettings } from '../study/scheduler';
 import { DEFAULT_STUDY_SETTINGS, interviewScheduling } from '../study/study-settings';
 import type { PrepLabDb, StoredInterviewAttempt } from './schema';
+import { abortOnError } from './transaction';
 import { keepReadable } from './record-checks';
 
 export interface SavedInterviewAttempt {
@@ -27,7 +28,8 @@ export async function saveInterviewAttempt(
 ): Promise<SavedInterviewAttempt> {
 	const tx = db.transaction(['interviewAttempts', 'cardStates', 'reviewLogs'], 'readwrite');
 	const cardId = interviewCardId(attempt.questionId);
-	try {
+	// A failed request aborts the transaction; abort explicitly if it is still open.
+	return abortOnError(tx, async () => {
 		const before = (await tx.objectStore('cardStates').get(cardId)) ?? newCardState(cardId, now);
 		// FSRS refuses a review dated before the last one (a clock moved back); grade at the last review instead.
 		const last = before.fsrs.last_review;
@@ -41,16 +43,7 @@ export async function saveInterviewAttempt(
 			tx.done
 		]);
 		return { attempt: { ...record, id }, next, log };
-	} catch (e) {
-		// A failed request aborts the transaction; abort explicitly if it is still open.
-		try {
-			tx.abort();
-		} catch {
-			/* already finished */
-		}
-		await tx.done.catch(() => undefined);
-		throw e;
-	}
+	});
 }
 
 /** Attempts at one question, oldest first. */

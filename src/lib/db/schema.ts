@@ -1,6 +1,8 @@
 // The single owner of Prep Lab's IndexedDB schema. Every store, key and index is declared here,
 // and each schema version adds one cumulative `if (oldVersion < N)` step so no data is lost.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { StoredDeployment, StoredEndpoint, StoredEndpointRequest } from '../lab/endpoint-record';
+import type { StoredRun } from '../lab/run-record';
 import type { Zone } from '../lab/storage';
 import type { ModelVersion } from '../ml/model-artifact';
 import type { ColumnSchema } from '../ml/table';
@@ -8,6 +10,9 @@ import type { CaterPart } from '../content/schema';
 import type { Responses } from '../study/exam-engine';
 import type { ExamSession } from '../study/exam-session';
 import type { CardState, Grade, ReviewLogEntry } from '../study/scheduler';
+
+// The lab's record types belong to the lab; they are re-exported for the storage modules that use them.
+export type { StoredDeployment, StoredEndpoint, StoredEndpointRequest, StoredRun };
 
 export const DB_NAME = 'prep-lab';
 export const DB_VERSION = 4;
@@ -105,64 +110,6 @@ export interface StoredMistake {
 	front: string;
 	back: string;
 	addedAt: Date;
-}
-
-/** One training run, as MLflow tracking records it: params, metrics, tags and what it produced. */
-export interface StoredRun {
-	id?: number;
-	/** Groups runs, e.g. "train" for the Train page or "sweep-<id>" for a sweep's trials. */
-	experiment: string;
-	startedAt: Date;
-	durationMs: number;
-	status: 'finished' | 'failed' | 'cancelled' | 'stopped-early';
-	params: Record<string, number | string | boolean>;
-	metrics: Record<string, number>;
-	/** Metric values logged along the way (per iteration, epoch or fold), for charts and early termination. */
-	history?: Record<string, { step: number; value: number }[]>;
-	tags: Record<string, string>;
-	dataFingerprint?: string;
-	/** The registry version this run produced, if it was registered. */
-	modelVersion?: number;
-}
-
-/** A deployment of an online endpoint: one registry version serving behind the endpoint's name. */
-export interface StoredDeployment {
-	name: string;
-	modelName: string;
-	modelVersion: number;
-	createdAt: string;
-}
-
-/** A managed online endpoint as Azure ML shapes it: deployments, a live traffic split and key auth. */
-export interface StoredEndpoint {
-	name: string;
-	authMode: 'key';
-	keys: { primary: string; secondary: string };
-	deployments: StoredDeployment[];
-	/** Live traffic per deployment, in percent; sums to 100 when any deployment has traffic. */
-	traffic: Record<string, number>;
-	/** Share of live requests also copied to a deployment whose answers are logged but never returned. */
-	mirrorTraffic: Record<string, number>;
-	createdAt: string;
-	updatedAt: string;
-}
-
-/** One request an online endpoint answered (or refused), for the request log and its percentiles. */
-export interface StoredEndpointRequest {
-	id?: number;
-	endpoint: string;
-	at: Date;
-	status: number;
-	latencyMs: number;
-	records: number;
-	/** The deployment that answered; absent when the request was refused before routing. */
-	deployment?: string;
-	modelVersion?: number;
-	/** The deployment a copy of this request was mirrored to, if any. */
-	mirroredTo?: string;
-	/** True for the mirrored copy itself: scored and logged, never returned to the caller. */
-	mirror?: boolean;
-	error?: string;
 }
 
 export interface PrepLabSchema extends DBSchema {

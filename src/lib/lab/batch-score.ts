@@ -5,7 +5,8 @@
 import { readCsv, toCsv, type CsvInput } from '../ml/csv-read';
 import { parseNumber } from '../ml/csv-schema';
 import { counter, scoreRows, type ModelVersion } from '../ml/model-artifact';
-import { isCalendarDate } from './pipeline-simulation';
+import { errorLogName } from './batch-run-log';
+import { isCalendarDate, rawFileName } from './daily-files';
 import type { FileWriter, LabStorage, Zone } from './storage';
 
 export type OutputAction = 'append_row' | 'summary_only';
@@ -183,6 +184,19 @@ export function predictionsName(input: string): string {
 	return `${input.replace(/\.csv$/i, '')}_predictions.csv`;
 }
 
+export interface BatchHooks {
+	onProgress?: (fraction: number, rows: number) => void;
+	signal?: AbortSignal;
+	now?: () => Date;
+	/** A uniform number in [0, 1), for the run id's suffix; seeded in tests. */
+	random?: () => number;
+}
+
+/** `batch_<UTC start to the millisecond>_<4 random characters>`: distinct for two jobs started in the same instant. */
+export function batchRunId(started: Date, random: () => number): string {
+	return `batch_${started.toISOString().replace(/[-:.TZ]/g, '').slice(0, 17)}_${random().toString(36).slice(2, 6).padEnd(4, '0')}`;
+}
+
 /**
  * Scores `<zone>/<name>` into `curated/<name>_predictions.csv` and appends the run to
  * `logs/batch_runs_log.csv` (errors to `logs/<run_id>_errors.csv`), whether it succeeds or fails.
@@ -192,11 +206,12 @@ export async function batchScore(
 	model: ModelVersion,
 	input: { zone: Zone; name: string },
 	settings: BatchSettings = DEFAULT_BATCH_SETTINGS,
-	hooks: { onProgress?: (fraction: number, rows: number) => void; signal?: AbortSignal; now?: () => Date } = {}
+	hooks: BatchHooks = {}
 ): Promise<BatchRun> {
 	const now = hooks.now ?? (() => new Date());
+	const random = hooks.random ?? Math.random;
 	const started = now();
-	const runId = `batch_${started.toISOString().replace(/[-:.TZ]/g, '').slice(0, 17)}_${Math.random().toString(36).slice(2, 6)}`;
+	const runId = batchRunId(started, random);
 	const outputName = predictionsName(input.name);
 	const { input: source, size } = await storage.datastore.openCsv(input.zone, input.name);
 	const writer = settings.outputAction === 'append_row' ? await storage.datastore.createWriter('curated', outputName) : null;
@@ -233,7 +248,7 @@ export async function batchScore(
 		message
 	};
 	if (s.errors.length) {
-		await storage.datastore.writeText('logs', `${runId}_errors.csv`, `${toCsv([['row', 'column', 'message'], ...s.errors.map((e) => [e.row, e.column, e.message])])}\n`);
+		await storage.datastore.writeText('logs', errorLogName(runId), `${toCsv([['row', 'column', 'message'], ...s.errors.map((e) => [e.row, e.column, e.message])])}\n`);
 	}
 	const header = (await storage.datastore.exists('logs', RUN_LOG)) ? '' : `${toCsv([RUN_LOG_COLUMNS])}\n`;
 	await storage.datastore.appendText('logs', RUN_LOG, `${header}${toCsv([logRow(run)])}\n`);
@@ -241,8 +256,8 @@ export async function batchScore(
 	return run;
 }
 
-/** The daily pipeline of the seed project: raw/accounts_<date>.csv → curated/…_predictions.csv → run log. */
-export function runDailyPipeline(storage: LabStorage, model: ModelVersion, date: string, settings?: BatchSettings, hooks?: Parameters<typeof batchScore>[4]) {
+/** A daily job, the seed project's daily batch: raw/accounts_<date>.csv → curated/…_predictions.csv → run log. */
+export function runDailyJob(storage: LabStorage, model: ModelVersion, date: string, settings?: BatchSettings, hooks?: BatchHooks) {
 	if (!isCalendarDate(date)) throw new RangeError(`"${date}" is not a date like 2026-11-25.`);
-	return batchScore(storage, model, { zone: 'raw', name: `accounts_${date}.csv` }, settings, hooks);
+	return batchScore(storage, model, { zone: 'raw', name: rawFileName(date) }, settings, hooks);
 }

@@ -1,7 +1,7 @@
 // What the Endpoints page shows around a scoring request: sample records to send, a warning about
 // records that lack the model's features, copyable curl and fetch snippets, and the request log's
 // latency percentiles and counts.
-import type { StoredEndpoint, StoredEndpointRequest } from '../db/schema';
+import type { StoredEndpoint, StoredEndpointRequest } from './endpoint-record';
 import { generateDelinquencyTable } from '../ml/delinquency-data';
 import { missingInputs, type FeatureRecord, type ModelDraft } from '../ml/model-artifact';
 import { parseRecords } from './online-endpoint';

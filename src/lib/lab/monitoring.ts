@@ -6,7 +6,7 @@ import { isMissing, parseNumber } from '../ml/csv-schema';
 import { countValue, emptyCounts, featureDrift, scoreProfile, type Drift, type FeatureProfile, type NumericProfile } from '../ml/drift';
 import type { ModelVersion } from '../ml/model-artifact';
 import { RUN_LOG } from './batch-score';
-import { fileDate } from './pipeline-simulation';
+import { fileDate } from './daily-files';
 import type { LabStorage } from './storage';
 
 /** Bins of the score histogram: 0–0.05, 0.05–0.1, … 0.95–1. */
@@ -93,7 +93,7 @@ export class DayAccumulator {
 	}
 }
 
-/** Curated prediction files of the daily pipeline, oldest first. */
+/** Curated prediction files of the daily jobs, oldest first. */
 export async function scoredDays(storage: LabStorage): Promise<{ date: string; name: string }[]> {
 	const files = await storage.datastore.list('curated');
 	return files

@@ -3,14 +3,15 @@
 import { toCsv } from '../ml/csv-read';
 import { generateDelinquencyTable, type GenerateOptions } from '../ml/delinquency-data';
 import type { LabelledTable } from '../ml/table';
+import { rawFileName } from './daily-files';
 
 export const SAMPLE_ROWS = 5000;
 export const MAX_SAMPLE_ROWS = 2_000_000;
 
-/** `raw/accounts_<date>.csv`, the name the daily pipeline reads, for the local calendar date. */
+/** `raw/accounts_<date>.csv`, the name a daily job reads, for the local calendar date. */
 export function sampleFileName(date: Date): string {
 	const pad = (n: number) => String(n).padStart(2, '0');
-	return `accounts_${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}.csv`;
+	return rawFileName(`${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`);
 }
 
 /** The table as CSV text in slices of `rowsPerSlice` rows; the first slice starts with the header. */

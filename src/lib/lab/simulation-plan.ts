@@ -2,8 +2,9 @@
 // (it may be the learner's own accounts_<date>.csv): a day whose date is taken either moves on to
 // the next free date, or scores the existing file as it is. The Monitoring page and the CLI's
 // `simulate` both plan their days here, so both keep the same promise.
-import type { PipelineDay } from './daily-pipeline';
-import { addDays, fileDate, rawFileName, simulateDays, type SimulationSettings } from './pipeline-simulation';
+import { rawFileDates, rawFileName } from './daily-files';
+import type { PipelineDay } from './pipeline';
+import { addDays, simulateDays, type SimulationSettings } from './simulated-days';
 
 /** What to do with a simulated day whose raw file already exists. */
 export type ExistingRawFile = 'skip' | 'score';
@@ -16,16 +17,6 @@ export interface SimulationPlan {
 	skipped: string[];
 	/** Dates whose existing raw file is scored as it is, never rewritten ('score'). */
 	kept: string[];
-}
-
-/** The dates that have a daily raw file (raw/accounts_<date>.csv) among a zone's file names, oldest first. */
-export function rawFileDates(names: Iterable<string>): string[] {
-	const dates: string[] = [];
-	for (const name of names) {
-		const date = fileDate(name);
-		if (date !== null && rawFileName(date) === name) dates.push(date);
-	}
-	return dates.sort();
 }
 
 /**

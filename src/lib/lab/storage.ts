@@ -37,8 +37,12 @@ export interface Datastore {
 }
 
 export interface ModelRegistry {
-	/** Stores the draft (and its held-out scores) as the next version of its name; versions are never reused. */
-	register(draft: ModelDraft, meta?: Partial<VersionMeta>, heldOut?: HeldOutScores): Promise<ModelVersion>;
+	/**
+	 * Stores the draft (and its held-out scores) as the next version of its name; versions are never
+	 * reused. `aliases` (e.g. `challenger`) point at the new version in the same write: the version
+	 * never exists without them.
+	 */
+	register(draft: ModelDraft, meta?: Partial<VersionMeta>, heldOut?: HeldOutScores, aliases?: readonly string[]): Promise<ModelVersion>;
 	/** The held-out labels and scores stored with a version, if any. */
 	heldOut(name: string, version: number): Promise<HeldOutScores | undefined>;
 	/** All readable versions of a model, newest first (broken ones are left out and reported by broken()). */

@@ -1,5 +1,5 @@
 // What a training on the Train page logs as a tracked run (experiment "train"), MLflow style.
-import type { StoredRun } from '../db/schema';
+import type { StoredRun } from './run-record';
 import type { TrainParams } from '../ml/model-artifact';
 import type { TrainOutcome } from '../ml/train-model';
 

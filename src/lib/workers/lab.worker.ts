@@ -1,10 +1,13 @@
 /// <reference lib="webworker" />
-// Runs CSV reading, training, batch scoring and the daily pipeline off the main thread so the page stays responsive.
+// Runs CSV reading, training, retraining, batch scoring and the pipeline (daily jobs over several days) off the main thread so the page stays responsive.
+import { retrainChallenger } from '../app/retrain-challenger';
+import { getDb } from '../db/browser-db';
 import { getLabStorage } from '../db/browser-storage';
+import { logRun } from '../db/run-store';
 import { ensureRoom } from '../db/idb-datastore';
 import { estimateOutputBytes } from '../lab/batch-job';
 import { batchScore, type BatchRun } from '../lab/batch-score';
-import { runPipelineDays } from '../lab/daily-pipeline';
+import { runPipeline } from '../lab/pipeline';
 import { resolveVersion } from '../lab/registry';
 import { previewCsv, readCsvTable } from '../ml/csv-read';
 import { CsvSchemaError } from '../ml/csv-schema';
@@ -23,13 +26,13 @@ async function load(source: DataSource, progress: (p: LabProgress) => void) {
 	return { table, schema: source.schema };
 }
 
-/** The daily pipeline over some days, in the worker; stops between days when cancelled. */
+/** The pipeline over some days, in the worker; stops between days when cancelled. */
 async function pipeline(request: Extract<LabRequest, { kind: 'pipeline' }>, progress: (p: LabProgress) => void, signal: AbortSignal): Promise<LabResult> {
 	const storage = await getLabStorage();
 	const model = await storage.registry.get(MODEL_NAME, request.modelVersion);
 	if (!model) throw new Error(`Version ${request.modelVersion} of model "${MODEL_NAME}" does not exist.`);
 	const total = request.days.length;
-	const { runs, cancelled, written } = await runPipelineDays(storage, model, request.days, {
+	const { runs, cancelled, written } = await runPipeline(storage, model, request.days, {
 		signal,
 		onStage: (stage, day) => progress({ stage, fraction: (day.done + (stage === 'scoring' ? 0.5 : 0)) / total, day })
 	});
@@ -42,6 +45,12 @@ async function handle(request: LabRequest, progress: (p: LabProgress) => void, s
 	if (request.kind === 'preview') return { kind: 'preview', preview: await previewCsv(request.file, request.targetHint) };
 	if (request.kind === 'batch') return { kind: 'batch', run: await batchJob(request, progress, signal) };
 	if (request.kind === 'pipeline') return pipeline(request, progress, signal);
+	if (request.kind === 'retrain') {
+		const { kind: _kind, ...retrain } = request;
+		const db = await getDb();
+		const result = await retrainChallenger(await getLabStorage(), retrain, { onProgress: (stage, fraction, loss) => progress({ stage, fraction, loss }), logRun: (run) => logRun(db, run) });
+		return { kind: 'retrain', ...result };
+	}
 	if (request.kind === 'sweep') {
 		const { table, schema } = await load(request.source, progress);
 		const { config, folds } = request;

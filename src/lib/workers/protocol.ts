@@ -1,6 +1,7 @@
 // The one message union shared by the page and the lab worker. Nobody else invents a shape.
+import type { RetrainRequest, RetrainResult } from '../app/retrain-challenger';
 import type { BatchRun, BatchSettings } from '../lab/batch-score';
-import type { PipelineDay } from '../lab/daily-pipeline';
+import type { PipelineDay } from '../lab/pipeline';
 import type { Zone } from '../lab/storage';
 import type { CsvPreview } from '../ml/csv-read';
 import type { TrainParams } from '../ml/model-artifact';
@@ -18,8 +19,9 @@ export type LabRequest =
 	| { kind: 'sweep'; source: DataSource; config: SweepConfig; folds: number }
 	/** A batch endpoint job: score a datastore file with a registered version (number, `latest` or an alias). */
 	| { kind: 'batch'; input: { zone: Zone; name: string }; model: string; settings: BatchSettings }
-
-	| { kind: 'pipeline'; modelVersion: number; days: PipelineDay[] };
+	| { kind: 'pipeline'; modelVersion: number; days: PipelineDay[] }
+	/** Train a challenger on the latest daily files, compare it with the champion and register it (app/retrain-challenger). */
+	| ({ kind: 'retrain' } & RetrainRequest);
 
 export type LabResult =
 	| { kind: 'preview'; preview: CsvPreview }
@@ -27,7 +29,7 @@ export type LabResult =
 	| { kind: 'sweep'; result: SweepResult; rows: number }
 	/** The logged run, whether it succeeded, failed or was cancelled. */
 	| { kind: 'batch'; run: BatchRun }
-
+	| ({ kind: 'retrain' } & RetrainResult)
 	/** A cancelled pipeline stops between days and reports the days that ran and the raw/ files it wrote. */
 	| { kind: 'pipeline'; runs: BatchRun[]; requested: number; cancelled: boolean; written: string[] };
 

@@ -35,12 +35,7 @@ const ROUTES_USING_DB = new Set([
 	'src/routes/cards/+page.svelte',
 	'src/routes/cards/review-session.svelte.ts',
 	'src/routes/interview/interview-overview.svelte.ts',
-	'src/routes/lab/batch/batch-endpoint.svelte.ts',
 	'src/routes/lab/data/datastore-view.svelte.ts',
-	'src/routes/lab/endpoints/endpoints-page.svelte.ts',
-	'src/routes/lab/models/model-registry-page.svelte.ts',
-	'src/routes/lab/monitor/monitor-page.svelte.ts',
-	'src/routes/lab/responsible-ai/responsible-ai-page.svelte.ts',
 	'src/routes/lab/runs/runs-view.svelte.ts',
 	'src/routes/lab/sweep/sweep-job.svelte.ts',
 	'src/routes/lab/train/train-run.svelte.ts',
@@ -48,9 +43,6 @@ const ROUTES_USING_DB = new Set([
 	'src/routes/settings/backup-panel.svelte.ts',
 	'src/routes/settings/study-settings-form.svelte.ts'
 ]);
-
-// Lab modules that still take their record types from the database schema (a type-level cycle).
-const CORE_USING_DB_TYPES = new Set(['src/lib/lab/endpoint-console.ts', 'src/lib/lab/train-run-record.ts', 'src/lib/lab/runs-table.ts', 'src/lib/lab/online-endpoint.ts']);
 
 const CORE = ['ml', 'study', 'lab', 'content'];
 const UI_ONLY = /^(svelte(\/|$)|\$app\/|\$service-worker|idb$|fake-indexeddb)/;
@@ -63,8 +55,7 @@ describe('import rules', () => {
 				if (file.endsWith('.svelte') || file.endsWith('.svelte.ts')) bad.push(`${file} is a Svelte file in the pure core`);
 				for (const spec of importsOf(file)) {
 					if (UI_ONLY.test(spec)) bad.push(`${file} imports ${spec}`);
-					for (const layer of ['ui', 'app', 'workers']) if (pointsInto(file, spec, layer)) bad.push(`${file} imports ${spec}`);
-					if (pointsInto(file, spec, 'db') && !CORE_USING_DB_TYPES.has(file)) bad.push(`${file} imports ${spec}`);
+					for (const layer of ['ui', 'app', 'workers', 'db']) if (pointsInto(file, spec, layer)) bad.push(`${file} imports ${spec}`);
 				}
 			}
 		}
@@ -87,10 +78,5 @@ describe('import rules', () => {
 		const fixed = [...ROUTES_USING_DB].filter((f) => !usingDb.includes(f));
 		expect(newOnes, 'route files that import $lib/db: call a module in src/lib/app instead').toEqual([]);
 		expect(fixed, 'no longer import $lib/db: remove them from ROUTES_USING_DB').toEqual([]);
-	});
-
-	it('lab core modules listed as using database types still do (remove them from the list when fixed)', () => {
-		const fixed = [...CORE_USING_DB_TYPES].filter((file) => !importsOf(file).some((spec) => pointsInto(file, spec, 'db')));
-		expect(fixed).toEqual([]);
 	});
 });

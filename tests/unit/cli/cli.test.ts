@@ -80,6 +80,24 @@ describe('prep-lab CLI', () => {
 		expect(scored[1]).toBe('No new file in raw/. Existing raw/accounts_2026-12-02.csv is scored as it is, not rewritten.');
 	});
 
+	it('retrains a challenger on the latest daily files, registers it as challenger, and promotes it', async () => {
+		const loopRoot = join(dir, 'retrain');
+		await run(['generate', '--rows', '2000', '--seed', '5', '--out', data]);
+		await run(['train', '--data', data, '--root', loopRoot]);
+		const failure = (args: string[]) => run(args).then(() => 'no error', (e: unknown) => describeError(e));
+		expect(await failure(['retrain', '--root', loopRoot])).toBe('There are no daily files in raw/ yet: run the pipeline first.');
+		await run(['simulate', '--root', loopRoot, '--start', '2026-12-01', '--days', '4', '--rows', '500', '--shift-day', '0']);
+		// No champion yet: --version names the version to compare with.
+		expect(await failure(['retrain', '--root', loopRoot, '--days', '2'])).toMatch(/^There is no champion to compare with/);
+		const retrained = JSON.parse(await run(['retrain', '--root', loopRoot, '--days', '2', '--version', '1']));
+		expect(retrained).toMatchObject({ challenger: 2, champion: 1, days: ['2026-12-03', '2026-12-04'] });
+		expect(retrained.metrics.challenger.rocAuc).toBeGreaterThan(0.7);
+		expect(JSON.parse(readFileSync(join(loopRoot, 'registry/delinquency/aliases.json'), 'utf8'))).toEqual({ challenger: 2 });
+		expect(await run(['promote', '--root', loopRoot])).toBe('delinquency:2 is now champion.');
+		expect(JSON.parse(readFileSync(join(loopRoot, 'registry/delinquency/aliases.json'), 'utf8'))).toEqual({ champion: 2 });
+		expect(await failure(['promote', '--root', loopRoot])).toBe('Alias "challenger" of model "delinquency" does not exist.');
+	});
+
 	it('explains bad input', async () => {
 		const failure = (args: string[]) => run(args).then(() => 'no error', (e: unknown) => describeError(e));
 		expect(await failure(['frobnicate'])).toMatch(/^Unknown command "frobnicate"/);

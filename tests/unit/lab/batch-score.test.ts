@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { idbDatastore } from '../../../src/lib/db/idb-datastore';
 import { idbRegistry } from '../../../src/lib/db/idb-registry';
 import { openPrepLabDb } from '../../../src/lib/db/schema';
-import { batchScore, BatchRunFailed, DEFAULT_BATCH_SETTINGS, RUN_LOG, runDailyPipeline } from '../../../src/lib/lab/batch-score';
+import { batchRunId, batchScore, BatchRunFailed, DEFAULT_BATCH_SETTINGS, RUN_LOG, runDailyJob } from '../../../src/lib/lab/batch-score';
+import { seededRandom } from '../../../src/lib/ml/random';
 import type { LabStorage } from '../../../src/lib/lab/storage';
 import { readCsvTable, toCsv } from '../../../src/lib/ml/csv-read';
 import { DELINQUENCY_SCHEMA, generateDelinquencyTable } from '../../../src/lib/ml/delinquency-data';
@@ -28,7 +29,7 @@ describe('batchScore', () => {
 	it('writes original columns plus prediction, score and risk_bucket, and logs the run', async () => {
 		const { storage, model } = await setup();
 		await storage.datastore.writeText('raw', 'accounts_2026-11-24.csv', csv);
-		const run = await runDailyPipeline(storage, model, '2026-11-24', { ...DEFAULT_BATCH_SETTINGS, miniBatchSize: 64 });
+		const run = await runDailyJob(storage, model, '2026-11-24', { ...DEFAULT_BATCH_SETTINGS, miniBatchSize: 64 });
 		expect(run).toMatchObject({ status: 'succeeded', rowsIn: 250, rowsOut: 250, rowsFailed: 0, output: 'curated/accounts_2026-11-24_predictions.csv', modelVersion: 1 });
 		const out = (await storage.datastore.readText('curated', 'accounts_2026-11-24_predictions.csv')).trim().split('\n');
 		expect(out).toHaveLength(251);
@@ -41,8 +42,20 @@ describe('batchScore', () => {
 		expect(log[0]).toMatch(/^run_id,started_at,finished_at,model_name,model_version,input,output,rows_in,rows_out,rows_failed,score_min,score_mean,score_max,duration_ms,status,message$/);
 		expect(log[1]).toContain(',250,250,0,');
 		// A second run appends, keeping one header.
-		await runDailyPipeline(storage, model, '2026-11-24');
+		await runDailyJob(storage, model, '2026-11-24');
 		expect((await storage.datastore.readText('logs', RUN_LOG)).trim().split('\n')).toHaveLength(3);
+	});
+
+	it('names a job by its start and the random source it is given, so two jobs started together differ', async () => {
+		const { storage, model } = await setup();
+		await storage.datastore.writeText('raw', 'accounts_2026-11-24.csv', csv);
+		const started = new Date(Date.UTC(2026, 10, 24, 6, 30, 5, 123));
+		const first = await runDailyJob(storage, model, '2026-11-24', DEFAULT_BATCH_SETTINGS, { now: () => started, random: seededRandom(7) });
+		expect(first.runId).toBe(batchRunId(started, seededRandom(7)));
+		expect(first.runId).toMatch(/^batch_20261124063005123_[a-z0-9]{4}$/);
+		const second = await runDailyJob(storage, model, '2026-11-24', DEFAULT_BATCH_SETTINGS, { now: () => started, random: seededRandom(8) });
+		expect(second.runId).not.toBe(first.runId);
+		expect(batchRunId(started, () => 0.5)).toBe('batch_20261124063005123_i000');
 	});
 
 	it('counts malformed rows into an error log and succeeds within error_threshold', async () => {
@@ -83,6 +96,6 @@ describe('batchScore', () => {
 
 	it('refuses a badly formed pipeline date', async () => {
 		const { storage, model } = await setup();
-		expect(() => runDailyPipeline(storage, model, '2026-13-45')).toThrow('"2026-13-45" is not a date like 2026-11-25.');
+		expect(() => runDailyJob(storage, model, '2026-13-45')).toThrow('"2026-13-45" is not a date like 2026-11-25.');
 	});
 });

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { idbDatastore } from '../../../src/lib/db/idb-datastore';
 import { idbRegistry } from '../../../src/lib/db/idb-registry';
 import { openPrepLabDb } from '../../../src/lib/db/schema';
-import { runDailyPipeline } from '../../../src/lib/lab/batch-score';
+import { runDailyJob } from '../../../src/lib/lab/batch-score';
 import { monitorDays, worstDrift } from '../../../src/lib/lab/monitoring';
 import { psiChart, riskBucketChart, scoreDistributionChart, spreadDays } from '../../../src/lib/lab/monitoring-charts';
-import { rawFileName, simulateDays, DEFAULT_SIMULATION } from '../../../src/lib/lab/pipeline-simulation';
+import { rawFileName } from '../../../src/lib/lab/daily-files';
+import { simulateDays, DEFAULT_SIMULATION } from '../../../src/lib/lab/simulated-days';
 import { resolveVersion } from '../../../src/lib/lab/registry';
 import { compareOnHoldout, joinCsvFiles, lastDays } from '../../../src/lib/lab/retrain';
 import type { LabStorage } from '../../../src/lib/lab/storage';
@@ -24,7 +25,7 @@ async function month(options: { days: number; suddenShiftDay: number | null; row
 	const days = simulateDays({ ...DEFAULT_SIMULATION, ...options, startDate: '2026-11-01' });
 	for (const day of days) {
 		await storage.datastore.writeText('raw', rawFileName(day.date), tableToCsv(generateDelinquencyTable(day.rows, day.seed, day.options)));
-		await runDailyPipeline(storage, model, day.date);
+		await runDailyJob(storage, model, day.date);
 	}
 	const heldOut = await storage.registry.heldOut(MODEL_NAME, model.version);
 	return { storage, model, days, reports: await monitorDays(storage, model, heldOut!.p) };
@@ -76,7 +77,7 @@ describe('a simulated month', () => {
 		// Measured against the new champion's own training data, the last day no longer drifts much.
 		const after = await monitorDays(storage, challenger, outcome.test.p);
 		expect(after.at(-1)!.scoredBy).toBe(1);
-		await runDailyPipeline(storage, challenger, after.at(-1)!.date);
+		await runDailyJob(storage, challenger, after.at(-1)!.date);
 		expect((await monitorDays(storage, challenger, outcome.test.p)).map((r) => r.scoredBy).slice(-2)).toEqual([1, 2]);
 		expect(after.at(-1)!.features.find((f) => f.name === 'months_on_book')!.band).toBe('none');
 	}, 20_000);

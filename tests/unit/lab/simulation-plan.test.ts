@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SIMULATION } from '../../../src/lib/lab/pipeline-simulation';
-import { describePlan, planSimulation, rawFileDates } from '../../../src/lib/lab/simulation-plan';
+import { rawFileDates } from '../../../src/lib/lab/daily-files';
+import { DEFAULT_SIMULATION } from '../../../src/lib/lab/simulated-days';
+import { describePlan, planSimulation } from '../../../src/lib/lab/simulation-plan';
 
 const settings = { ...DEFAULT_SIMULATION, startDate: '2026-12-01', days: 5, suddenShiftDay: 4 };
 

@@ -82,6 +82,16 @@ describe.each(homes)('lab storage in %s', (_home, make) => {
 		expect((await registry.register(draft)).version).toBe(3);
 	});
 
+	it('registers a version with its aliases in one write, and refuses a bad alias before storing anything', async () => {
+		const { registry } = await make();
+		await registry.register(draft, {}, undefined, ['champion']);
+		const challenger = await registry.register(draft, { description: 'retrained' }, undefined, ['challenger']);
+		expect(challenger.version).toBe(2);
+		expect(await registry.aliases('delinquency')).toEqual({ champion: 1, challenger: 2 });
+		await expect(registry.register(draft, {}, undefined, ['Not An Alias'])).rejects.toThrow(/must start with a letter/);
+		expect((await registry.list('delinquency')).map((v) => v.version)).toEqual([2, 1]);
+	});
+
 	it('stores files in zones, appends atomically, and only shows a written file once closed', async () => {
 		const { datastore } = await make();
 		await datastore.writeText('raw', 'a.csv', 'x,y\n1,2\n');

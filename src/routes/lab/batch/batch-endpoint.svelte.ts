@@ -1,10 +1,11 @@
 // State of the Batch endpoint page: the deployment (a registered version or alias), the input file,
 // the job's settings, the job running in the lab worker with progress and cancel, its result and
 // error log, and the run log.
-import { getLabStorage } from '$lib/db/browser-storage';
+import { fileBlob, readBatchJobView, readErrorRows } from '$lib/app/batch-job-view';
+import { getLabStorage } from '$lib/app/browser';
 import { validateBatchSettings } from '$lib/lab/batch-job';
-import { errorLogName, parseErrorLog, parseRunLog, type ErrorLogRow, type RunLogRow } from '$lib/lab/batch-run-log';
-import { DEFAULT_BATCH_SETTINGS, predictionsName, RUN_LOG, type BatchRun, type BatchSettings } from '$lib/lab/batch-score';
+import type { ErrorLogRow, RunLogRow } from '$lib/lab/batch-run-log';
+import { DEFAULT_BATCH_SETTINGS, predictionsName, type BatchRun, type BatchSettings } from '$lib/lab/batch-score';
 import type { StoredFileInfo, Zone } from '$lib/lab/storage';
 import type { ModelVersion } from '$lib/ml/model-artifact';
 import { MODEL_NAME } from '$lib/ml/train-model';
@@ -36,24 +37,18 @@ export class BatchEndpoint {
 
 	async load(): Promise<void> {
 		try {
-			const { datastore, registry } = await getLabStorage();
-			const [raw, curated, versions, aliases] = await Promise.all([datastore.list('raw'), datastore.list('curated'), registry.list(MODEL_NAME), registry.aliases(MODEL_NAME)]);
-			this.inputs = [...raw, ...curated].filter((f) => /\.csv$/i.test(f.name));
+			const { inputs, versions, aliases, runLog } = await readBatchJobView(await getLabStorage(), MODEL_NAME);
+			this.inputs = inputs;
 			this.versions = versions;
 			this.aliases = aliases;
 			if (!this.inputs.some((f) => `${f.zone}/${f.name}` === this.input)) this.input = this.inputs[0] ? `${this.inputs[0].zone}/${this.inputs[0].name}` : '';
 			if (this.model === 'latest' && 'champion' in aliases) this.model = 'champion';
-			await this.loadRunLog();
+			this.runLog = runLog;
 		} catch (e) {
 			this.error = `The datastore or the model registry could not be read: ${describe(e)}`;
 		} finally {
 			this.loaded = true;
 		}
-	}
-
-	private async loadRunLog(): Promise<void> {
-		const { datastore } = await getLabStorage();
-		this.runLog = (await datastore.exists('logs', RUN_LOG)) ? parseRunLog(await datastore.readText('logs', RUN_LOG)) : [];
 	}
 
 	get selectedInput(): { zone: Zone; name: string } | null {
@@ -84,11 +79,7 @@ export class BatchEndpoint {
 				if (p.stage === 'scoring') this.progress = { fraction: p.fraction, rows: p.rows ?? 0 };
 			});
 			this.run = run;
-			if (run.rowsFailed > 0) {
-				const { datastore } = await getLabStorage();
-				const name = errorLogName(run.runId);
-				if (await datastore.exists('logs', name)) this.errorRows = parseErrorLog(await datastore.readText('logs', name), ERRORS_SHOWN);
-			}
+			if (run.rowsFailed > 0) this.errorRows = await readErrorRows((await getLabStorage()).datastore, run.runId, ERRORS_SHOWN);
 		} catch (e) {
 			// Cancelling a batch job resolves with its cancelled run; Cancelled only comes from leaving the page.
 			if (!(e instanceof Cancelled)) this.error = `The batch job did not start: ${describe(e)}`;
@@ -107,8 +98,7 @@ export class BatchEndpoint {
 
 	async download(zone: Zone, name: string): Promise<void> {
 		try {
-			const { input } = await (await getLabStorage()).datastore.openCsv(zone, name);
-			downloadBlob(input instanceof Blob ? input : new Blob([String(input)]), name);
+			downloadBlob(await fileBlob((await getLabStorage()).datastore, zone, name), name);
 		} catch (e) {
 			this.error = `${zone}/${name} could not be downloaded: ${describe(e)}`;
 		}

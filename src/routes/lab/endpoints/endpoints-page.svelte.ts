@@ -1,21 +1,17 @@
 // State of the Endpoints page: the endpoints and the one selected, its deployments, traffic, mirror and
 // keys, the test console (requests go through fetch to the service worker, like any client), the
 // request log and the safe-rollout walkthrough.
-import { readableVersions } from '$lib/app/model-versions';
+import { cryptoRandom, getDb, getLabStorage } from '$lib/app/browser';
+import { changeEndpoint, createNewEndpoint, deployReference, removeEndpoint } from '$lib/app/change-endpoint';
+import { clearRequestLog, readEndpoints, readRequestLog } from '$lib/app/endpoint-view';
 import { skippedMessage } from '$lib/app/skipped-records';
-import { getDb } from '$lib/db/browser-db';
-import { getLabStorage } from '$lib/db/browser-storage';
-import { addEndpoint, clearEndpointRequests, deleteEndpoint, listEndpointRequests, listEndpoints, updateEndpoint } from '$lib/db/endpoint-store';
-import type { StoredEndpoint, StoredEndpointRequest } from '$lib/db/schema';
+import { errorMessage as describe } from '$lib/error-message';
 import { answeringVersions, missingFeatureWarnings, sampleRecords, scoringUri, summarizeRequests } from '$lib/lab/endpoint-console';
-import { addDeployment, createEndpoint, deleteDeployment, regenerateKey, setMirror, setTraffic, DEPLOYMENT_HEADER } from '$lib/lab/online-endpoint';
-import { resolveVersion } from '$lib/lab/registry';
+import type { StoredEndpoint, StoredEndpointRequest } from '$lib/lab/endpoint-record';
+import { deleteDeployment, regenerateKey, setMirror, setTraffic, DEPLOYMENT_HEADER } from '$lib/lab/online-endpoint';
 import type { ModelVersion } from '$lib/ml/model-artifact';
 import { MODEL_NAME } from '$lib/ml/train-model';
 
-import { errorMessage as describe } from '$lib/error-message';
-/** Keys are secrets: drawn from the browser's cryptographic randomness. */
-const cryptoRandom = () => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32;
 /** Requests shown and summarised in the log. */
 export const LOG_LIMIT = 2000;
 
@@ -81,12 +77,10 @@ export class EndpointsPage {
 
 	async load(): Promise<void> {
 		try {
-			const { registry } = await getLabStorage();
-			const { versions, aliases, broken } = await readableVersions(registry, MODEL_NAME);
-			const skipped = broken.map((b) => b.message);
+			const { versions, aliases, endpoints, skipped } = await readEndpoints(await getDb(), (await getLabStorage()).registry, MODEL_NAME);
 			this.versions = versions;
 			this.aliases = aliases;
-			this.endpoints = (await listEndpoints(await getDb(), skipped)).sort((a, b) => a.name.localeCompare(b.name));
+			this.endpoints = endpoints;
 			this.#skippedOnLoad = skipped;
 			if (!this.selected) this.selectedName = this.endpoints[0]?.name ?? null;
 			await this.loadRequests();
@@ -120,17 +114,18 @@ export class EndpointsPage {
 	}
 
 	async loadRequests(): Promise<void> {
-		const skipped: string[] = [];
-		this.requests = this.selectedName ? await listEndpointRequests(await getDb(), this.selectedName, LOG_LIMIT, skipped) : [];
+		const { requests, skipped } = this.selectedName ? await readRequestLog(await getDb(), this.selectedName, LOG_LIMIT) : { requests: [], skipped: [] };
+		this.requests = requests;
 		this.skipped = skippedMessage([...this.#skippedOnLoad, ...skipped]);
 	}
 
-	async #act(action: () => Promise<unknown>, done: string): Promise<boolean> {
+	/** Runs a change and reloads; `done` says what happened (or computes it from the action's result). */
+	async #act<T>(action: () => Promise<T>, done: string | ((result: T) => string)): Promise<boolean> {
 		this.error = null;
 		this.message = null;
 		try {
-			await action();
-			this.message = done;
+			const result = await action();
+			this.message = typeof done === 'string' ? done : done(result);
 			await this.load();
 			return true;
 		} catch (e) {
@@ -142,40 +137,31 @@ export class EndpointsPage {
 	#change(change: (e: StoredEndpoint) => StoredEndpoint, done: string): Promise<boolean> {
 		const name = this.selectedName;
 		if (!name) return Promise.resolve(false);
-		return this.#act(async () => updateEndpoint(await getDb(), name, change), done);
+		return this.#act(async () => changeEndpoint(await getDb(), name, change), done);
 	}
 
 	create(name: string): Promise<boolean> {
 		const trimmed = name.trim();
 		return this.#act(async () => {
-			await addEndpoint(await getDb(), createEndpoint(trimmed, cryptoRandom, new Date()));
+			await createNewEndpoint(await getDb(), trimmed, cryptoRandom, new Date());
 			this.selectedName = trimmed;
 		}, `Created endpoint ${trimmed}. Add a deployment to start serving.`);
 	}
 
 	remove(name: string): Promise<boolean> {
 		return this.#act(async () => {
-			await deleteEndpoint(await getDb(), name);
+			await removeEndpoint(await getDb(), name);
 			if (this.selectedName === name) this.selectedName = null;
 		}, `Deleted endpoint ${name} and its request log.`);
 	}
 
-	async #resolve(ref: string): Promise<ModelVersion> {
-		return resolveVersion((await getLabStorage()).registry, MODEL_NAME, ref);
-	}
-
-	async addDeployment(name: string, versionRef: string): Promise<boolean> {
-		this.error = null;
-		let version: ModelVersion;
-		try {
-			version = await this.#resolve(versionRef);
-		} catch (e) {
-			this.error = describe(e);
-			return false;
-		}
-		return this.#change(
-			(e) => addDeployment(e, { name: name.trim(), modelName: MODEL_NAME, modelVersion: version.version }, new Date()),
-			`Deployment ${name.trim()} serves ${MODEL_NAME}:${version.version}.`
+	/** Adds a deployment serving the version `versionRef` names (a number, `latest` or an alias). */
+	addDeployment(name: string, versionRef: string): Promise<boolean> {
+		const endpoint = this.selectedName;
+		if (!endpoint) return Promise.resolve(false);
+		return this.#act(
+			async () => deployReference(await getDb(), (await getLabStorage()).registry, { endpoint, deployment: name, modelName: MODEL_NAME, versionRef }, new Date()),
+			(version) => `Deployment ${name.trim()} serves ${MODEL_NAME}:${version.version}.`
 		);
 	}
 
@@ -236,7 +222,7 @@ export class EndpointsPage {
 	async clearLog(): Promise<void> {
 		if (!this.selectedName) return;
 		try {
-			await clearEndpointRequests(await getDb(), this.selectedName);
+			await clearRequestLog(await getDb(), this.selectedName);
 			await this.loadRequests();
 		} catch (e) {
 			this.error = `The request log was not cleared: ${describe(e)}`;

@@ -1,7 +1,8 @@
 // State of the Models page: versions, aliases, edits to description/tags, deletes, comparison and export.
 import { browserDeleteModelVersion, browserVersionUsage, describeUses, type EndpointUse } from '$lib/app/delete-model-version';
 import { readableVersions } from '$lib/app/model-versions';
-import { getLabStorage } from '$lib/db/browser-storage';
+import { getLabStorage } from '$lib/app/browser';
+import { saveVersionMeta, setVersionAlias } from '$lib/app/edit-version';
 import { formatBytes } from '$lib/format';
 import type { HeldOutScores, ModelVersion } from '$lib/ml/model-artifact';
 import type { BrokenVersion } from '$lib/lab/storage';
@@ -9,22 +10,6 @@ import { MODEL_NAME } from '$lib/ml/train-model';
 import { downloadBlob } from '$lib/ui/download';
 
 export const ALIASES = ['champion', 'challenger'] as const;
-
-/** "owner=risk, data=raw/x.csv" → { owner: 'risk', data: 'raw/x.csv' }; a malformed pair is named. */
-export function parseTags(text: string): Record<string, string> {
-	const tags: Record<string, string> = Object.create(null); // keys are typed by the learner: "__proto__" is just a tag
-	for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
-		const eq = part.indexOf('=');
-		if (eq <= 0) throw new RangeError(`Tag "${part}" needs the form key=value.`);
-		tags[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
-	}
-	return tags;
-}
-
-export const formatTags = (tags: Record<string, string> | undefined) =>
-	Object.entries(tags ?? {})
-		.map(([k, v]) => `${k}=${v}`)
-		.join(', ');
 
 export class ModelRegistryPage {
 	versions = $state<ModelVersion[] | null>(null);
@@ -73,11 +58,11 @@ export class ModelRegistryPage {
 	}
 
 	setAlias(alias: string, version: number | null) {
-		return this.#act(async () => (await getLabStorage()).registry.setAlias(MODEL_NAME, alias, version), version === null ? `Removed alias ${alias}.` : `${alias} now points to version ${version}.`);
+		return this.#act(async () => setVersionAlias((await getLabStorage()).registry, MODEL_NAME, alias, version), version === null ? `Removed alias ${alias}.` : `${alias} now points to version ${version}.`);
 	}
 
 	saveMeta(version: number, description: string, tagsText: string) {
-		return this.#act(async () => (await getLabStorage()).registry.updateMeta(MODEL_NAME, version, { description, tags: parseTags(tagsText) }), `Saved version ${version}.`);
+		return this.#act(async () => saveVersionMeta((await getLabStorage()).registry, MODEL_NAME, version, description, tagsText), `Saved version ${version}.`);
 	}
 
 	/** The version the delete dialog asks about, and the endpoints it would change (read when the dialog opens). */

@@ -1,23 +1,17 @@
-// State of the Monitoring page: the version being monitored, the daily pipeline (one date or a
+// State of the Monitoring page: the version being monitored, the pipeline (one daily job or a
 // simulated run of days) in the worker, the drift figures read back from curated/, and the
 // retrain → compare → promote loop.
-import { getDb } from '$lib/db/browser-db';
-import { getLabStorage } from '$lib/db/browser-storage';
-import { listEndpoints, updateEndpoint } from '$lib/db/endpoint-store';
-import { registerTrainedModel } from '$lib/db/model-registration';
-import { logRun } from '$lib/db/run-store';
+import { getDb, getLabStorage } from '$lib/app/browser';
+import { browserPromoteChallenger, endpointsToShift } from '$lib/app/promote-challenger';
+import { retrainDaysProblem, type RetrainResult } from '$lib/app/retrain-challenger';
 import type { BatchRun } from '$lib/lab/batch-score';
-import { shiftTrafficTo } from '$lib/lab/online-endpoint';
 import { monitorDays, worstDrift, type DayReport, type SkippedDay } from '$lib/lab/monitoring';
-import { DEFAULT_SIMULATION, rawFileName, validateSimulation, type SimulationSettings } from '$lib/lab/pipeline-simulation';
-import { describePlan, planSimulation, rawFileDates, type ExistingRawFile, type SimulationPlan } from '$lib/lab/simulation-plan';
-import { compareOnHoldout, joinCsvFiles, lastDays, type HoldoutComparison } from '$lib/lab/retrain';
-import { trainRunRecord } from '$lib/lab/train-run-record';
-import { readCsvTable } from '$lib/ml/csv-read';
-import { DELINQUENCY_SCHEMA } from '$lib/ml/delinquency-data';
+import { rawFileDates, rawFileName } from '$lib/lab/daily-files';
+import { DEFAULT_SIMULATION, validateSimulation, type SimulationSettings } from '$lib/lab/simulated-days';
+import { describePlan, planSimulation, type ExistingRawFile, type SimulationPlan } from '$lib/lab/simulation-plan';
 import { driftBand, type DriftBand } from '$lib/ml/drift';
-import type { ModelVersion, TrainParams } from '$lib/ml/model-artifact';
-import { DEFAULT_TRAIN_PARAMS, MODEL_NAME, type TrainOutcome } from '$lib/ml/train-model';
+import type { ModelVersion } from '$lib/ml/model-artifact';
+import { MODEL_NAME } from '$lib/ml/train-model';
 import { Cancelled, LabClient } from '$lib/workers/lab-client';
 import type { LabProgress } from '$lib/workers/protocol';
 
@@ -63,7 +57,7 @@ export class MonitorPage {
 	retrainStatus = $state<'idle' | 'running' | 'done' | 'failed'>('idle');
 	retrainProgress = $state<LabProgress | null>(null);
 	retrainError = $state<string | null>(null);
-	comparison = $state<(HoldoutComparison & { championVersion: number; days: string[] }) | null>(null);
+	comparison = $state<RetrainResult['comparison'] | null>(null);
 	challenger = $state<ModelVersion | null>(null);
 	promoted = $state<number | null>(null);
 
@@ -88,10 +82,8 @@ export class MonitorPage {
 		this.simulation.startDate = today;
 		this.oneDate = today;
 		try {
-			const { registry } = await getLabStorage();
-			this.versions = await registry.list(MODEL_NAME);
-			this.aliases = await registry.aliases(MODEL_NAME);
-			this.chosen = defaultVersion(this.versions, this.aliases);
+			await this.#loadVersions();
+			this.chosen = defaultVersion(this.versions!, this.aliases);
 			await this.refresh();
 		} catch (e) {
 			this.error = `The lab storage could not be read: ${describe(e)}`;
@@ -193,16 +185,11 @@ export class MonitorPage {
 		this.#client.cancel();
 	}
 
-	/** Trains a challenger on the last K days' raw files (labels included), compares it with the champion on its holdout and registers it. */
+	/** Trains a challenger on the last K days' raw files (labels included) in the worker, compares it with the champion on its holdout and registers it. */
 	async retrain(): Promise<void> {
-		const k = this.retrainDays;
-		if (!(Number.isInteger(k) && k >= 1 && k <= 90)) {
-			this.retrainError = 'Days to train on must be a whole number from 1 to 90.';
-			return;
-		}
-		const dates = lastDays(this.rawDates, k);
-		if (dates.length === 0) {
-			this.retrainError = 'There are no daily files in raw/ yet: run the pipeline first.';
+		const problem = retrainDaysProblem(this.retrainDays);
+		if (problem || this.rawDates.length === 0) {
+			this.retrainError = problem ?? 'There are no daily files in raw/ yet: run the pipeline first.';
 			return;
 		}
 		this.retrainStatus = 'running';
@@ -211,30 +198,11 @@ export class MonitorPage {
 		this.challenger = null;
 		this.promoted = null;
 		this.retrainProgress = { stage: 'reading', fraction: 0 };
-		const params: TrainParams = { ...DEFAULT_TRAIN_PARAMS };
-		// The days are joined in memory: this name labels the training run and is never stored in raw/.
-		const fileName = `accounts_${dates[0]}_to_${dates.at(-1)}.csv`;
-		const startedAt = new Date();
-		let runId: number | null = null;
 		try {
-			const storage = await getLabStorage();
-			const { registry, datastore } = storage;
-			const aliases = await registry.aliases(MODEL_NAME);
-			const championVersion = aliases['champion'] ?? this.chosen;
-			const champion = championVersion === null || championVersion === undefined ? undefined : await registry.get(MODEL_NAME, championVersion);
-			if (!champion) throw new Error('There is no champion to compare with: name one on the Models page, or register a version.');
-			const files = await Promise.all(dates.map(async (d) => ({ name: `raw/${rawFileName(d)}`, text: await datastore.readText('raw', rawFileName(d)) })));
-			const text = joinCsvFiles(files);
-			const schema = [...DELINQUENCY_SCHEMA];
-			const { outcome } = await this.#client.run({ kind: 'train', source: { kind: 'csv', file: new Blob([text], { type: 'text/csv' }), fileName, schema }, params }, (p) => (this.retrainProgress = p));
-			runId = await logRun(await getDb(), trainRunRecord({ params, data: { kind: 'csv', fileName }, startedAt, finishedAt: new Date(), status: 'finished', outcome }));
-			const table = await readCsvTable(text, schema);
-			const comparison = compareOnHoldout(table, params, champion, outcome.test);
-			this.challenger = await registerTrainedModel(outcome as TrainOutcome, { description: `Challenger retrained on ${dates.length} day${dates.length === 1 ? '' : 's'} (${dates[0]} to ${dates.at(-1)})`, tags: { data: `raw/accounts_<date>.csv, ${dates[0]} to ${dates.at(-1)} (${dates.length} files)`, role: 'challenger' } }, runId);
-			await registry.setAlias(MODEL_NAME, 'challenger', this.challenger.version);
-			this.comparison = { ...comparison, championVersion: champion.version, days: dates };
-			this.versions = await registry.list(MODEL_NAME);
-			this.aliases = await registry.aliases(MODEL_NAME);
+			const { challenger, comparison } = await this.#client.run({ kind: 'retrain', modelName: MODEL_NAME, days: this.retrainDays, fallbackChampion: this.chosen }, (p) => (this.retrainProgress = p));
+			this.challenger = challenger;
+			this.comparison = comparison;
+			await this.#loadVersions();
 			await this.loadEndpoints();
 			this.retrainStatus = 'done';
 		} catch (e) {
@@ -243,44 +211,31 @@ export class MonitorPage {
 		}
 	}
 
-	/** Points `champion` at the challenger (removing its `challenger` alias) and monitors it from now on. */
+	/** Points `champion` at the challenger (removing its `challenger` alias), shifts the chosen endpoints' traffic to it, all at once, and monitors it from now on. */
 	async promote(): Promise<void> {
 		const challenger = this.challenger;
 		if (!challenger) return;
 		this.retrainError = null;
+		this.shifted = [];
 		try {
-			const { registry } = await getLabStorage();
-			await registry.setAliases(MODEL_NAME, { champion: challenger.version, challenger: null });
+			this.shifted = await browserPromoteChallenger({ modelName: MODEL_NAME, version: challenger.version, endpoints: this.shiftEndpoints });
 			this.promoted = challenger.version;
-			await this.shiftTraffic(challenger);
-			this.versions = await registry.list(MODEL_NAME);
-			this.aliases = await registry.aliases(MODEL_NAME);
+			await this.#loadVersions();
 			await this.choose(challenger.version);
 		} catch (e) {
 			this.retrainError = `The challenger was not promoted: ${describe(e)}`;
 		}
 	}
 
-	/** Blue/green on each chosen endpoint: all live traffic to a deployment serving the new champion. */
-	async shiftTraffic(version: ModelVersion): Promise<void> {
-		const db = await getDb();
-		this.shifted = [];
-		for (const name of this.shiftEndpoints) {
-			let how = '';
-			await updateEndpoint(db, name, (endpoint) => {
-				const shift = shiftTrafficTo(endpoint, { modelName: version.name, modelVersion: version.version }, new Date());
-				const before = endpoint.deployments.filter((d) => (endpoint.traffic[d.name] ?? 0) > 0 && d.name !== shift.deployment).map((d) => `"${d.name}"`);
-				how = `${name}: deployment "${shift.deployment}" (${shift.how === 'added' ? 'added' : shift.how === 'updated' ? 'repointed' : 'already serving it'}) now serves v${version.version} with 100 % of live traffic${before.length ? `; ${before.join(', ')} stays at 0 % for a rollback` : ''}.`;
-				return shift.endpoint;
-			});
-			this.shifted = [...this.shifted, how];
-		}
+	async #loadVersions(): Promise<void> {
+		const { registry } = await getLabStorage();
+		this.versions = await registry.list(MODEL_NAME);
+		this.aliases = await registry.aliases(MODEL_NAME);
 	}
 
 	/** Lists the online endpoints with at least one deployment; all are chosen by default. */
 	async loadEndpoints(): Promise<void> {
-		const endpoints = await listEndpoints(await getDb());
-		this.endpoints = endpoints.filter((e) => e.deployments.length > 0).map((e) => e.name);
+		this.endpoints = await endpointsToShift(await getDb());
 		this.shiftEndpoints = [...this.endpoints];
 	}
 

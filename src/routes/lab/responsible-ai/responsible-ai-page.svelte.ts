@@ -1,6 +1,6 @@
 // State of the Responsible AI lab: the chosen registered version, its seeded evaluation sample and
 // every view computed from them. The computing lives in $lib/ml; this class only holds choices.
-import { getLabStorage } from '$lib/db/browser-storage';
+import { getLabStorage } from '$lib/app/browser';
 import { errorFlags, errorMatrix, errorTree, worstCohorts } from '$lib/ml/error-analysis';
 import {
 	coefficientImportance,

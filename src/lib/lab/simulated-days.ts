@@ -1,8 +1,9 @@
-// Simulated production days for the daily pipeline: one generator setting per day, drifting
+// Simulated production days for the pipeline: one generator setting per day, drifting
 // gradually (customers slowly take on more debt) and optionally shifting suddenly from one day on
 // (a campaign brings in a wave of new accounts). The label column stays in each file: in the seed story
 // labels "arrive later", and the retrain uses them.
 import { DELINQUENCY_NUMERIC, type GenerateOptions } from '../ml/delinquency-data';
+import { isCalendarDate } from './daily-files';
 
 export interface SimulationSettings {
 	/** First day, like 2026-11-25. */
@@ -37,15 +38,6 @@ export interface SimulatedDay {
 	seed: number;
 	/** Generator options: distinct account ids per day and the day's shift per feature. */
 	options: Required<GenerateOptions>;
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A real YYYY-MM-DD calendar date: "2026-02-30" is refused, where Date.parse would roll it over to March 2. */
-export function isCalendarDate(date: string): boolean {
-	if (!DATE.test(date)) return false;
-	const t = Date.parse(`${date}T00:00:00Z`);
-	return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === date;
 }
 
 /** The date `days` after a YYYY-MM-DD date, in UTC so time zones and daylight saving never skip a day. */
@@ -86,13 +78,4 @@ export function simulateDays(s: SimulationSettings): SimulatedDay[] {
 			options: { firstId: 1_000_000 + k * s.rowsPerDay + 1, shift }
 		};
 	});
-}
-
-/** The raw file the daily pipeline reads for a date. */
-export const rawFileName = (date: string) => `accounts_${date}.csv`;
-
-/** The date of a daily raw or predictions file, or null for other files. */
-export function fileDate(name: string): string | null {
-	const m = /^accounts_(\d{4}-\d{2}-\d{2})(?:_predictions)?\.csv$/.exec(name);
-	return m ? m[1]! : null;
 }

@@ -1,12 +1,13 @@
-// The daily pipeline over several days, as the seed project's scheduler ran it: for each day,
+// The pipeline: daily jobs over several days, as the seed project's scheduler ran them. For each day,
 // write raw/accounts_<date>.csv (from a simulated day's generator settings) when the day is to be
 // generated, then score it into curated/ and log the run. The lab worker and the CLI share it. It never
 // replaces a raw file: simulation-plan.ts picks the dates, and a file that appeared since stops the run.
 import { tableToCsv } from '../ml/csv-read';
 import { generateDelinquencyTable } from '../ml/delinquency-data';
 import type { ModelVersion } from '../ml/model-artifact';
-import { runDailyPipeline, type BatchRun } from './batch-score';
-import { rawFileName, type SimulatedDay } from './pipeline-simulation';
+import { runDailyJob, type BatchRun } from './batch-score';
+import { rawFileName } from './daily-files';
+import type { SimulatedDay } from './simulated-days';
 import type { LabStorage } from './storage';
 
 /**
@@ -24,7 +25,7 @@ export interface PipelineHooks {
 	onStage?: (stage: 'generating' | 'scoring', day: { date: string; done: number; total: number }) => void;
 }
 
-export async function runPipelineDays(storage: LabStorage, model: ModelVersion, days: readonly PipelineDay[], hooks: PipelineHooks = {}): Promise<{ runs: BatchRun[]; cancelled: boolean; written: string[] }> {
+export async function runPipeline(storage: LabStorage, model: ModelVersion, days: readonly PipelineDay[], hooks: PipelineHooks = {}): Promise<{ runs: BatchRun[]; cancelled: boolean; written: string[] }> {
 	const runs: BatchRun[] = [];
 	/** raw/ files this run created, so the caller can say which. */
 	const written: string[] = [];
@@ -45,7 +46,7 @@ export async function runPipelineDays(storage: LabStorage, model: ModelVersion, 
 		}
 		hooks.onStage?.('scoring', { date: day.date, done: k, total });
 		try {
-			runs.push(await runDailyPipeline(storage, model, day.date));
+			runs.push(await runDailyJob(storage, model, day.date));
 		} catch (e) {
 			throw new Error(`The pipeline failed on ${day.date} after ${runs.length} day${runs.length === 1 ? '' : 's'}: ${e instanceof Error ? e.message : String(e)}`);
 		}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, DEFAULT_SIMULATION, fileDate, simulateDays, validateSimulation } from '../../../src/lib/lab/pipeline-simulation';
+import { fileDate } from '../../../src/lib/lab/daily-files';
+import { addDays, DEFAULT_SIMULATION, simulateDays, validateSimulation } from '../../../src/lib/lab/simulated-days';
 
 const settings = { ...DEFAULT_SIMULATION, startDate: '2026-11-25' };
 
