@@ -6,12 +6,12 @@ import type { StoredDeployment, StoredEndpoint, StoredEndpointRequest } from './
 import type { RandomSource } from './endpoint-rules';
 import { missingInputs, score, type FeatureRecord, type FieldError, type ModelVersion } from '../ml/model-artifact';
 import { ModelArtifactError } from '../ml/model-check';
+import { predictionThreshold } from '../ml/threshold-tag';
+export { DEFAULT_THRESHOLD, predictionThreshold, thresholdTag } from '../ml/threshold-tag';
 
 export const MAX_RECORDS = 1000;
 /** Characters of request body accepted before parsing (1,000 wide records fit easily). */
 export const MAX_BODY_CHARS = 1_000_000;
-/** Threshold on P(delinquent) when a version has no valid `threshold` tag. */
-export const DEFAULT_THRESHOLD = 0.5;
 export const DEPLOYMENT_HEADER = 'azureml-model-deployment';
 
 export type Route = { ok: true; deployment: StoredDeployment; targeted: boolean } | { ok: false; status: 404 | 503; message: string };
@@ -35,16 +35,6 @@ export function routeRequest(endpoint: StoredEndpoint, random: RandomSource, hea
 	}
 	return { ok: true, deployment: live[live.length - 1]!, targeted: false };
 }
-
-/** The threshold a version's predictions use: its `threshold` tag when that is a number in (0, 1), else 0.5. */
-export function predictionThreshold(model: Pick<ModelVersion, 'tags'>): number {
-	const tag = model.tags?.['threshold'];
-	const value = tag === undefined ? NaN : Number(tag);
-	return Number.isFinite(value) && value > 0 && value < 1 ? value : DEFAULT_THRESHOLD;
-}
-
-/** A chosen threshold as the `threshold` tag stores it: at most three decimals, without float noise (0.3, not 0.30000000000000004). */
-export const thresholdTag = (threshold: number): string => String(Number(threshold.toFixed(3)));
 
 export type ModelLookup = (name: string, version: number) => Promise<ModelVersion | undefined> | ModelVersion | undefined;
 

@@ -2,7 +2,7 @@
 // the registered model (an MLflow-style folder with a numpy-only score.py), a managed online endpoint +
 // deployment and a batch endpoint + deployment. Pure: the same version always gives the same bytes.
 import { zipSync, strToU8 } from 'fflate';
-import { predictionThreshold } from '../lab/online-endpoint';
+import { predictionThreshold } from './threshold-tag';
 import { endpointFiles } from './azureml-endpoint-yaml';
 import { sampleFiles } from './azureml-inputs';
 import { modelFolderFiles } from './azureml-model-folder';
