@@ -68,19 +68,22 @@ export async function restoreBackup(db: PrepLabDb, backup: Backup): Promise<void
 	// Decoded before the transaction opens: an IndexedDB transaction closes if it waits on other work.
 	const files = backup.stores.files.map((r) => storedFile(r, backup.exportedAt));
 	const tx = db.transaction([...BACKUP_STORES, 'examSessions'], 'readwrite');
-	// This device's own settings stay: a restored backup does not make it another device.
-	const own = (await Promise.all(DEVICE_SETTINGS.map((key) => tx.objectStore('settings').get(key)))).filter((r) => r !== undefined);
-	const writes: Promise<unknown>[] = [tx.objectStore('examSessions').clear()];
-	for (const store of BACKUP_STORES) {
-		const os = tx.objectStore(store);
-		writes.push(os.clear());
-		const records = store === 'files' ? files : store === 'settings' ? [...backup.stores.settings.filter((r) => !DEVICE_SETTINGS.includes(String(r.key))), ...own] : backup.stores[store];
-		for (const record of records) writes.push(os.put(record as never));
-	}
+	const writes: Promise<unknown>[] = [tx.done];
 	try {
-		await Promise.all([...writes, tx.done]);
+		// This device's own settings stay: a restored backup does not make it another device.
+		const own = (await Promise.all(DEVICE_SETTINGS.map((key) => tx.objectStore('settings').get(key)))).filter((r) => r !== undefined);
+		writes.push(tx.objectStore('examSessions').clear());
+		for (const store of BACKUP_STORES) {
+			const os = tx.objectStore(store);
+			writes.push(os.clear());
+			const records = store === 'files' ? files : store === 'settings' ? [...backup.stores.settings.filter((r) => !DEVICE_SETTINGS.includes(String(r.key))), ...own] : backup.stores[store];
+			// A record IndexedDB refuses throws here, synchronously, after the clears were queued.
+			for (const record of records) writes.push(os.put(record as never));
+		}
+		await Promise.all(writes);
 	} catch (e) {
-		// A failed put aborts the transaction, so nothing above was kept.
+		for (const w of writes) w.catch(() => undefined);
+		// Aborting drops the clears and puts queued above, so nothing is lost.
 		try {
 			tx.abort();
 		} catch {

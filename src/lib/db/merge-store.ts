@@ -10,11 +10,14 @@ export async function writeMerge(db: PrepLabDb, writes: MergeWrites): Promise<vo
 	const stores = (Object.keys(writes) as BackupStore[]).filter((s) => writes[s]!.length);
 	if (!stores.length) return;
 	const tx = db.transaction(stores, 'readwrite');
-	const puts = stores.flatMap((s) => writes[s]!.map((record) => tx.objectStore(s).put(record as never)));
+	const queued: Promise<unknown>[] = [tx.done];
 	try {
-		await Promise.all([...puts, tx.done]);
+		// A record IndexedDB refuses can throw here, synchronously, after earlier puts were queued.
+		for (const s of stores) for (const record of writes[s]!) queued.push(tx.objectStore(s).put(record as never));
+		await Promise.all(queued);
 	} catch (e) {
-		// A failed put aborts the transaction, so nothing above was kept.
+		// Aborting drops every put queued above: nothing is kept. Their rejections are expected.
+		for (const q of queued) q.catch(() => undefined);
 		try {
 			tx.abort();
 		} catch {

@@ -9,6 +9,7 @@ import { BackupError } from '../../../src/lib/backup/backup-format';
 import { FROM_DEVICE_TAG } from '../../../src/lib/backup/merge-lab';
 import { storeCounts } from '../../../src/lib/db/backup-store';
 import { storedDeviceId } from '../../../src/lib/db/device-store';
+import { writeMerge } from '../../../src/lib/db/merge-store';
 import { idbRegistry } from '../../../src/lib/db/idb-registry';
 import { saveReview } from '../../../src/lib/db/review-store';
 import { openPrepLabDb, type PrepLabDb } from '../../../src/lib/db/schema';
@@ -120,6 +121,28 @@ describe('merging a backup', () => {
 			[2, 'laptop', laptopFile.deviceId]
 		]);
 		expect((await previewMerge(phone, laptopFile, 'laptop.json', at(101))).added.versions).toBe(0);
+	});
+
+	it('reads a backup made before device ids (format 2 without one) and merges it', async () => {
+		const { phone, laptop } = await twoDevices();
+		const { deviceId: _id, ...old } = await backupOf(laptop, 2);
+		const preview = await previewMerge(phone, old, 'old.json', at(100));
+		expect(preview.fromDevice).toBe('unknown');
+		expect((await mergeBackup(phone, old, [], at(100))).reviews).toBe(2);
+	});
+
+	it('writes all or nothing: one bad record leaves every store as it was', async () => {
+		const { phone } = await twoDevices();
+		const before = await storeCounts(phone);
+		const log = { cardId: 'dp100/z', grade: 3, reviewedAt: at(50), elapsedMs: 1, stateBefore: 0, stateAfter: 1, scheduledDays: 0 };
+		await expect(writeMerge(phone, { reviewLogs: [log], mistakes: [{ front: 'no item id' }] })).rejects.toThrow();
+		expect(await storeCounts(phone)).toEqual(before);
+		// Replace too: its clears are dropped with the refused record.
+		const backup = await backupOf(phone, 1);
+		const withId = await storeCounts(phone);
+		await expect(replaceWithBackup(phone, { ...backup, stores: { ...backup.stores, mistakes: [{ front: 'no item id' }] } })).rejects.toThrow();
+		expect(await storeCounts(phone)).toEqual(withId);
+		expect(withId.reviewLogs).toBe(2);
 	});
 
 	it('a corrupt file is refused with what is wrong and where, before anything is read into the database', async () => {
