@@ -5,6 +5,7 @@
 import { backupBytesOfFile, backupToBlob, MAX_BACKUP_BYTES } from '../backup/backup-file';
 import { BACKUP_STORES } from '../backup/backup-format';
 import { datastoreFileSizes, exportBackup } from '../db/backup-store';
+import { ensureDeviceId } from '../db/device-store';
 import type { PrepLabDb } from '../db/schema';
 
 /** Room kept for everything that is not a datastore file (schedules, runs, models…). */
@@ -39,8 +40,12 @@ export interface ExportedBackup {
 	leftOut: string[];
 }
 
-/** The backup file, leaving out the datastore files named in `leaveOut` ("zone/name"). */
-export async function exportBackupFile(db: PrepLabDb, now: Date, leaveOut: readonly string[] = [], limit = MAX_BACKUP_BYTES): Promise<ExportedBackup> {
+/** A short random id for this device, named in its backups (8 letters and digits). */
+export const newDeviceId = (random: () => number = Math.random) => Array.from({ length: 8 }, () => Math.floor(random() * 36).toString(36)).join('');
+
+/** The backup file, leaving out the datastore files named in `leaveOut` ("zone/name"); it names this device. */
+export async function exportBackupFile(db: PrepLabDb, now: Date, leaveOut: readonly string[] = [], limit = MAX_BACKUP_BYTES, random: () => number = Math.random): Promise<ExportedBackup> {
+	await ensureDeviceId(db, () => newDeviceId(random));
 	const backup = await exportBackup(db, now, { leaveOut: new Set(leaveOut) });
 	const blob = await backupToBlob(backup, limit);
 	return {

@@ -47,7 +47,7 @@ async function fileParts(record: Record<string, unknown>): Promise<BlobPart[]> {
  * make a file larger than restore accepts: leave files out (ExportOptions.leaveOut) instead.
  */
 export async function backupToBlob(backup: Backup, limit = MAX_BACKUP_BYTES): Promise<Blob> {
-	const parts: BlobPart[] = [`{"format":${JSON.stringify(backup.format)},"version":${backup.version},"exportedAt":${toTaggedJson(backup.exportedAt)},"stores":{`];
+	const parts: BlobPart[] = [`{"format":${JSON.stringify(backup.format)},"version":${backup.version},"exportedAt":${toTaggedJson(backup.exportedAt)},${backup.deviceId ? `"deviceId":${JSON.stringify(backup.deviceId)},` : ''}"stores":{`];
 	for (const [s, store] of BACKUP_STORES.entries()) {
 		parts.push(`${s ? ',' : ''}${JSON.stringify(store)}:[`);
 		for (const [i, record] of backup.stores[store].entries()) {

@@ -47,6 +47,8 @@ export interface Backup {
 	format: typeof BACKUP_FORMAT;
 	version: number;
 	exportedAt: Date;
+	/** The device that made the backup (absent in backups made before merging existed). */
+	deviceId?: string;
 	stores: Record<BackupStore, Record<string, unknown>[]>;
 }
 
@@ -59,6 +61,9 @@ export class BackupError extends Error {
 }
 
 type Rec = Record<string, unknown>;
+
+/** What a device id looks like (made by the app, checked on reading). */
+export const DEVICE_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 /**
  * Per store: the shared record checks (record-checks.ts, also used when pages read IndexedDB), plus
@@ -82,7 +87,7 @@ function backupRecordProblem(store: BackupStore, record: Rec): string | null {
 }
 
 /** Key of a record within its store, for duplicate and reference checks. */
-const KEYS: Record<BackupStore, (r: Rec) => string> = {
+export const BACKUP_KEYS: Record<BackupStore, (r: Rec) => string> = {
 	settings: (r) => String(r.key),
 	cardStates: (r) => String(r.cardId),
 	reviewLogs: (r) => String(r.id),
@@ -105,6 +110,7 @@ export function checkBackup(value: unknown): Backup {
 	if (!isInt(v.version, 1)) throw new BackupError('The backup has no valid version number.');
 	if ((v.version as number) > BACKUP_VERSION) throw new BackupError(`This backup was made by a newer Prep Lab (format ${v.version}); this version reads format ${BACKUP_VERSION}. Update the app first.`);
 	if (!isDate(v.exportedAt)) throw new BackupError('The backup has no valid export date.');
+	if (v.deviceId !== undefined && !(isText(v.deviceId) && DEVICE_ID.test(v.deviceId as string))) throw new BackupError('The backup\'s device id ("deviceId") is not a short id of letters, digits and "-".');
 	if (!isObject(v.stores)) throw new BackupError('The backup has no data section ("stores").');
 	const stores = v.stores as Rec;
 	const out = {} as Backup['stores'];
@@ -117,23 +123,23 @@ export function checkBackup(value: unknown): Backup {
 			if (!isObject(record)) throw new BackupError(`${where} is not an object.`);
 			const problem = backupRecordProblem(store, record as Rec);
 			if (problem) throw new BackupError(`${where}: ${problem}.`);
-			const key = KEYS[store](record as Rec);
+			const key = BACKUP_KEYS[store](record as Rec);
 			if (seen.has(key)) throw new BackupError(`${where}: the id "${key}" appears twice.`);
 			seen.add(key);
 		});
 		out[store] = records as Rec[];
 	}
 	// References between stores must resolve, and every model must be usable.
-	const models = new Set(out.models.map(KEYS.models));
+	const models = new Set(out.models.map(BACKUP_KEYS.models));
 	for (const m of out.models) {
-		if (encodedWidth(m.preprocessor as never) !== (m.weights as number[]).length) throw new BackupError(`Registered models (models), model ${KEYS.models(m)}: its weights do not match its preprocessing.`);
+		if (encodedWidth(m.preprocessor as never) !== (m.weights as number[]).length) throw new BackupError(`Registered models (models), model ${BACKUP_KEYS.models(m)}: its weights do not match its preprocessing.`);
 	}
 	for (const a of out.aliases) if (!models.has(`${a.name}:${a.version}`)) throw new BackupError(`Model aliases (aliases): "${a.alias}" points to ${a.name}:${a.version}, which is not in the backup.`);
 	for (const h of out.heldOut) {
 		if (!models.has(`${h.name}:${h.version}`)) throw new BackupError(`Model evaluation data (heldOut): ${h.name}:${h.version} is not in the backup.`);
 		if ((h.y as Uint8Array).length !== (h.p as Float64Array).length) throw new BackupError(`Model evaluation data (heldOut): ${h.name}:${h.version} has ${(h.y as Uint8Array).length} labels but ${(h.p as Float64Array).length} scores.`);
 	}
-	return { format: BACKUP_FORMAT, version: v.version as number, exportedAt: v.exportedAt as Date, stores: out };
+	return { format: BACKUP_FORMAT, version: v.version as number, exportedAt: v.exportedAt as Date, ...(v.deviceId ? { deviceId: v.deviceId as string } : {}), stores: out };
 }
 
 /** Reads backup text: JSON errors and failed checks both become a BackupError. */

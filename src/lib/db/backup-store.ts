@@ -2,6 +2,8 @@
 // it either replaces everything or, on any failure, leaves every store as it was.
 import { base64ToBytes } from '../backup/base64';
 import { BACKUP_FORMAT, BACKUP_STORES, BACKUP_VERSION, type Backup, type BackupStore } from '../backup/backup-format';
+import { DEVICE_SETTINGS } from '../backup/merge-choices';
+import { storedDeviceId } from './device-store';
 import type { PrepLabDb, StoredFile } from './schema';
 
 /** A datastore file as exported: its bytes stay a Blob until the backup file is assembled. */
@@ -24,11 +26,14 @@ export async function exportBackup(db: PrepLabDb, now = new Date(), options: Exp
 	const lists = await Promise.all(BACKUP_STORES.map((s) => tx.objectStore(s).getAll()));
 	await tx.done;
 	const stores = Object.fromEntries(BACKUP_STORES.map((s, i) => [s, lists[i] as unknown as Record<string, unknown>[]])) as Backup['stores'];
+	// This device's own settings (its id, its request counter) never travel as settings.
+	stores.settings = stores.settings.filter((r) => !DEVICE_SETTINGS.includes(String(r.key)));
 	const files = lists[BACKUP_STORES.indexOf('files')] as StoredFile[];
 	stores.files = files
 		.filter((f) => !options.leaveOut?.has(`${f.zone}/${f.name}`))
 		.map(({ zone, name, modifiedAt, blob }) => ({ zone, name, modifiedAt, type: blob.type, blob }) satisfies ExportedFile as unknown as Record<string, unknown>);
-	return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now, stores };
+	const deviceId = await storedDeviceId(db);
+	return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now, ...(deviceId ? { deviceId } : {}), stores };
 }
 
 /** Datastore files with their sizes, largest first: what the export warning offers to leave out. */
@@ -63,16 +68,22 @@ export async function restoreBackup(db: PrepLabDb, backup: Backup): Promise<void
 	// Decoded before the transaction opens: an IndexedDB transaction closes if it waits on other work.
 	const files = backup.stores.files.map((r) => storedFile(r, backup.exportedAt));
 	const tx = db.transaction([...BACKUP_STORES, 'examSessions'], 'readwrite');
-	const writes: Promise<unknown>[] = [tx.objectStore('examSessions').clear()];
-	for (const store of BACKUP_STORES) {
-		const os = tx.objectStore(store);
-		writes.push(os.clear());
-		for (const record of store === 'files' ? files : backup.stores[store]) writes.push(os.put(record as never));
-	}
+	const writes: Promise<unknown>[] = [tx.done];
 	try {
-		await Promise.all([...writes, tx.done]);
+		// This device's own settings stay: a restored backup does not make it another device.
+		const own = (await Promise.all(DEVICE_SETTINGS.map((key) => tx.objectStore('settings').get(key)))).filter((r) => r !== undefined);
+		writes.push(tx.objectStore('examSessions').clear());
+		for (const store of BACKUP_STORES) {
+			const os = tx.objectStore(store);
+			writes.push(os.clear());
+			const records = store === 'files' ? files : store === 'settings' ? [...backup.stores.settings.filter((r) => !DEVICE_SETTINGS.includes(String(r.key))), ...own] : backup.stores[store];
+			// A record IndexedDB refuses throws here, synchronously, after the clears were queued.
+			for (const record of records) writes.push(os.put(record as never));
+		}
+		await Promise.all(writes);
 	} catch (e) {
-		// A failed put aborts the transaction, so nothing above was kept.
+		for (const w of writes) w.catch(() => undefined);
+		// Aborting drops the clears and puts queued above, so nothing is lost.
 		try {
 			tx.abort();
 		} catch {

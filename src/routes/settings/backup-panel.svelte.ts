@@ -1,25 +1,28 @@
-// Backup panel: export everything to one file; import with checks and a preview before anything changes.
-import { readBackupFile } from '$lib/backup/backup-file';
-import { BACKUP_STORES, BackupError, type Backup, type BackupStore } from '$lib/backup/backup-format';
+// Backup panel: export everything to one file; import with checks and a preview before anything
+// changes: merge into this device's data (the default when it holds any) or replace it.
+import { getDb } from '$lib/app/browser';
 import { exportBackupFile, planBackupExport, type ExportPlan } from '$lib/app/export-backup';
-import { clearAllData, restoreBackup, storeCounts } from '$lib/db/backup-store';
-import { getDb } from '$lib/db/browser-db';
+import { mergeBackup } from '$lib/app/merge-backup';
+import { previewMerge, type MergePreview } from '$lib/app/preview-merge';
+import { deleteAllData, replaceWithBackup } from '$lib/app/restore-backup';
+import { readBackupFile } from '$lib/backup/backup-file';
+import type { Backup } from '$lib/backup/backup-format';
 import { errorMessage } from '$lib/error-message';
 import { formatBytes } from '$lib/format';
 import { downloadBlob } from '$lib/ui/download';
 
-export interface PreviewRow {
-	store: BackupStore;
-	now: number;
-	backup: number;
-}
+export type ImportMode = 'merge' | 'replace';
 
 export class BackupPanel {
 	busy = $state(false);
 	error = $state<string | null>(null);
 	message = $state<string | null>(null);
 	// Raw, not a deep proxy: the backup goes to IndexedDB as it is, and proxies cannot be stored.
-	pending = $state.raw<{ fileName: string; backup: Backup; rows: PreviewRow[] } | null>(null);
+	pending = $state.raw<{ backup: Backup; preview: MergePreview } | null>(null);
+	/** Merge is chosen for a device that holds data; replace only when there is nothing to lose. */
+	mode = $state<ImportMode>('merge');
+	/** Ids of the differences (settings, aliases, endpoints) to take from the backup. */
+	take = $state<string[]>([]);
 
 	/** Set when the datastore's files would make a backup larger than restore accepts: the page asks first. */
 	tooLarge = $state.raw<ExportPlan | null>(null);
@@ -65,7 +68,7 @@ export class BackupPanel {
 		this.message = `Exported ${file.records} records (${formatBytes(file.blob.size)})${file.leftOut.length ? `, without ${file.leftOut.join(', ')}` : ''}.`;
 	}
 
-	/** Reads and checks a file, then shows what a restore would change. Nothing is written yet. */
+	/** Reads and checks a file, then shows what a merge or a replace would change. Nothing is written yet. */
 	async choose(file: File): Promise<void> {
 		this.error = null;
 		this.message = null;
@@ -73,25 +76,41 @@ export class BackupPanel {
 		this.busy = true;
 		try {
 			const backup = await readBackupFile(file);
-			const now = await storeCounts(await getDb());
-			this.pending = { fileName: file.name, backup, rows: BACKUP_STORES.map((store) => ({ store, now: now[store], backup: backup.stores[store].length })) };
+			const preview = await previewMerge(await getDb(), backup, file.name, new Date());
+			this.mode = preview.localEmpty ? 'replace' : 'merge';
+			this.take = [];
+			this.pending = { backup, preview };
 		} catch (e) {
-			this.error = `"${file.name}" cannot be restored: ${e instanceof BackupError ? e.message : (e as Error).message} Nothing was changed.`;
+			this.error = `"${file.name}" cannot be restored: ${errorMessage(e)} Nothing was changed.`;
 		} finally {
 			this.busy = false;
 		}
 	}
 
+	toggle(id: string, taken: boolean): void {
+		this.take = taken ? [...this.take.filter((t) => t !== id), id] : this.take.filter((t) => t !== id);
+	}
+
+	async merge(): Promise<void> {
+		await this.#write(async (backup) => (await mergeBackup(await getDb(), backup, this.take, new Date())).message, 'The merge failed and nothing was changed');
+	}
+
 	async restore(): Promise<void> {
+		await this.#write(async (backup) => {
+			await replaceWithBackup(await getDb(), backup);
+			return `Restored the backup from ${backup.exportedAt.toLocaleString()}.`;
+		}, 'The restore failed and nothing was changed');
+	}
+
+	async #write(write: (backup: Backup) => Promise<string>, failed: string): Promise<void> {
 		if (!this.pending) return;
 		this.busy = true;
 		this.error = null;
 		try {
-			await restoreBackup(await getDb(), this.pending.backup);
-			this.message = `Restored the backup from ${this.pending.backup.exportedAt.toLocaleString()}.`;
+			this.message = await write(this.pending.backup);
 			this.pending = null;
 		} catch (e) {
-			this.error = `The restore failed and nothing was changed: ${(e as Error).message}`;
+			this.error = `${failed}: ${errorMessage(e)}`;
 		} finally {
 			this.busy = false;
 		}
@@ -105,10 +124,10 @@ export class BackupPanel {
 		this.busy = true;
 		this.error = null;
 		try {
-			await clearAllData(await getDb());
+			await deleteAllData(await getDb());
 			this.message = 'All data on this device was deleted.';
 		} catch (e) {
-			this.error = `Nothing was deleted: ${(e as Error).message}`;
+			this.error = `Nothing was deleted: ${errorMessage(e)}`;
 		} finally {
 			this.busy = false;
 		}

@@ -1,0 +1,28 @@
+// Writing a merged backup: every record the merge adds or changes, across all stores, in one
+// transaction, so a failure leaves the device exactly as it was.
+import type { BackupStore } from '../backup/backup-format';
+import type { PrepLabDb } from './schema';
+
+/** Records to put, by store; records of auto-numbered stores come without an id and get a new one. */
+export type MergeWrites = Partial<Record<BackupStore, readonly Record<string, unknown>[]>>;
+
+export async function writeMerge(db: PrepLabDb, writes: MergeWrites): Promise<void> {
+	const stores = (Object.keys(writes) as BackupStore[]).filter((s) => writes[s]!.length);
+	if (!stores.length) return;
+	const tx = db.transaction(stores, 'readwrite');
+	const queued: Promise<unknown>[] = [tx.done];
+	try {
+		// A record IndexedDB refuses can throw here, synchronously, after earlier puts were queued.
+		for (const s of stores) for (const record of writes[s]!) queued.push(tx.objectStore(s).put(record as never));
+		await Promise.all(queued);
+	} catch (e) {
+		// Aborting drops every put queued above: nothing is kept. Their rejections are expected.
+		for (const q of queued) q.catch(() => undefined);
+		try {
+			tx.abort();
+		} catch {
+			/* already aborted */
+		}
+		throw e;
+	}
+}
