@@ -1,11 +1,10 @@
 // The home page's "Today": cards due under the learner's own new-card limit, and how many model
-// versions the lab holds. The same queue rules as the review screen, so both show the same count.
-import { loadReviewQueue } from '../db/review-store';
+// versions the lab holds. The same queue as the review screen (review-queue.ts), so both show the same count.
 import type { PrepLabDb } from '../db/schema';
-import { loadStudySettings } from '../db/settings-store';
 import type { ModelRegistry } from '../lab/storage';
 import { MODEL_NAME } from '../ml/train-model';
 import type { QueueCounts } from '../study/review-queue';
+import { openReviewQueue } from './review-queue';
 
 export interface Today {
 	due: QueueCounts;
@@ -13,7 +12,6 @@ export interface Today {
 }
 
 export async function loadToday(db: PrepLabDb, registry: ModelRegistry, cardIds: readonly string[], now: Date): Promise<Today> {
-	const settings = await loadStudySettings(db);
-	const { queue } = await loadReviewQueue(db, cardIds, now, settings.newCardsPerDay);
-	return { due: queue.counts, models: (await registry.list(MODEL_NAME)).length };
+	const { counts } = await openReviewQueue(db, cardIds, now);
+	return { due: counts, models: (await registry.list(MODEL_NAME)).length };
 }

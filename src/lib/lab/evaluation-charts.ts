@@ -1,14 +1,8 @@
 // Chart data for the lab's evaluation views: pure functions from curves to chart.js configs
 // (types only from chart.js), so what a chart shows is unit-tested without a canvas.
-import type { ChartConfiguration } from 'chart.js';
+import { axis, SERIES_COLOURS, type ChartSpec } from '../charts/chart-spec';
 import type { CalibrationBin, CostPoint, DecileRow, Point } from '../ml/curves';
 
-export type ChartSpec = ChartConfiguration<'line' | 'scatter' | 'bar'>;
-
-/** Series colours, distinguishable in light and dark themes and for common colour-vision deficiencies. */
-export const SERIES_COLOURS = ['#2f7fc1', '#e8590c', '#2b8a3e', '#ae3ec9', '#868e96'];
-
-const axis = (title: string, extra: object = {}) => ({ title: { display: true, text: title }, ...extra });
 const unit = { min: 0, max: 1 };
 
 export interface NamedCurve {

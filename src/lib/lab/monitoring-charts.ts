@@ -1,10 +1,8 @@
 // Chart configs for the Monitoring page, pure like evaluation-charts.ts: what each chart shows is
 // unit-tested without a canvas.
 import { PSI_MODERATE, PSI_SIGNIFICANT } from '../ml/drift';
-import { SERIES_COLOURS, type ChartSpec } from './evaluation-charts';
+import { axis, SERIES_COLOURS, type ChartSpec } from '../charts/chart-spec';
 import { RISK_BUCKETS, SCORE_BINS, type DayReport } from './monitoring';
-
-const axis = (title: string, extra: object = {}) => ({ title: { display: true, text: title }, ...extra });
 
 /** At most `n` days spread evenly from first to last, so overlaid histograms stay readable. */
 export function spreadDays<T>(days: readonly T[], n: number): T[] {

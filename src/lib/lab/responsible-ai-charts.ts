@@ -1,7 +1,7 @@
 // Chart configs for the Responsible AI lab: a global importance bar chart and a local waterfall.
 // Pure, so what each chart shows is unit-tested without a canvas.
 import type { ColumnImportance, LocalExplanation } from '../ml/explain';
-import { SERIES_COLOURS, type ChartSpec } from './evaluation-charts';
+import { SERIES_COLOURS, type ChartSpec } from '../charts/chart-spec';
 
 const RISE = SERIES_COLOURS[1]!;
 const FALL = SERIES_COLOURS[0]!;

@@ -1,7 +1,7 @@
 // The Runs page's table logic, as the MLflow tracking UI offers it: a search box that understands
 // `name=value`, sorting by any column, side-by-side comparison and a metric across runs.
 import type { StoredRun } from './run-record';
-import { SERIES_COLOURS, type ChartSpec } from './evaluation-charts';
+import { SERIES_COLOURS, type ChartSpec } from '../charts/chart-spec';
 
 /** A column of the runs table: a run field, a parameter (`param:C`) or a metric (`metric:rocAuc`). */
 export type RunColumn = 'startedAt' | 'experiment' | 'status' | 'durationMs' | 'modelVersion' | `param:${string}` | `metric:${string}`;

@@ -1,7 +1,7 @@
 // Chart configs for a sweep: the primary metric of every trial by interval (cancelled trials end
 // in a cross), and parallel coordinates of parameters against the metric, each axis scaled to 0–1.
 import type { SearchSpace, Trial } from '../ml/sweep';
-import type { ChartSpec } from './evaluation-charts';
+import type { ChartSpec } from '../charts/chart-spec';
 
 const COMPLETED = '#2f7fc1';
 const CANCELLED = '#e8590c';

@@ -1,7 +1,7 @@
 // Chart data for the interview page: CATER-part scores across attempts, as a pure chart.js config
 // (types only from chart.js), so what the chart shows is unit-tested without a canvas.
 import { CATER_PARTS } from '../content/schema';
-import { SERIES_COLOURS, type ChartSpec } from '../lab/evaluation-charts';
+import { SERIES_COLOURS, type ChartSpec } from '../charts/chart-spec';
 import { PART_TITLES, type PartTrend } from './interview-grading';
 
 /**

@@ -1,6 +1,5 @@
 // Chart configs for the Progress page (pure; drawn by src/lib/ui/Chart.svelte).
-import type { ChartSpec } from '../lab/evaluation-charts';
-import { SERIES_COLOURS } from '../lab/evaluation-charts';
+import { SERIES_COLOURS, type ChartSpec } from '../charts/chart-spec';
 import type { DomainForecast } from './progress-stats';
 
 export function forecastChart(counts: readonly number[]): ChartSpec {

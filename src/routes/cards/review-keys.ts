@@ -31,3 +31,26 @@ export function reviewKeyAction(event: KeyboardEvent, revealed: boolean, cram: b
 	if (event.key === 'b' && !cram) return { kind: 'bury' };
 	return null;
 }
+
+/** What a key can ask of the review session. */
+export interface ReviewKeyTarget {
+	revealed: boolean;
+	cram: boolean;
+	reveal(): void;
+	grade(grade: Grade): unknown;
+	undo(): unknown;
+	suspend(): unknown;
+	bury(): unknown;
+}
+
+/** The page's one key handler. `cardShown` is false on the "nothing due" screen, where only undo works. */
+export function handleReviewKey(event: KeyboardEvent, session: ReviewKeyTarget, cardShown: boolean): void {
+	const action = reviewKeyAction(event, session.revealed, session.cram);
+	if (!action || (!cardShown && action.kind !== 'undo')) return;
+	event.preventDefault();
+	if (action.kind === 'reveal') session.reveal();
+	else if (action.kind === 'grade') session.grade(action.grade);
+	else if (action.kind === 'undo') session.undo();
+	else if (action.kind === 'suspend') session.suspend();
+	else if (action.kind === 'bury') session.bury();
+}

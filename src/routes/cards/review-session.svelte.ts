@@ -1,27 +1,29 @@
-// A review session's state: which card is up, whether its answer shows, grading through the
-// scheduler into IndexedDB, suspend/bury, multi-level undo and a cram mode that changes nothing.
-// Components only display this and forward keys and clicks.
-import { getDb } from '$lib/db/browser-db';
-import { loadCardStates, loadReviewQueue, restoreCardState, saveCardState, saveReview } from '$lib/db/review-store';
-import { loadStudySettings } from '$lib/db/settings-store';
-import { seededRandom, shuffle } from '$lib/ml/random';
-import { startOfDay, type QueueCounts } from '$lib/study/review-queue';
-import { gradeCard, newCardState, previewIntervals, Rating, type CardState, type Grade } from '$lib/study/scheduler';
+// A review session's state: which card is up, whether its answer shows, grading, suspend/bury,
+// multi-level undo and a cram mode that changes nothing. Every stored change is a workflow in
+// src/lib/app (grade-card, flag-card, undo-review, review-queue); components only display this and
+// forward keys and clicks.
+import { flagReviewCard, type ReviewFlag } from '$lib/app/flag-card';
+import { getDb } from '$lib/app/browser';
+import { gradeReviewCard } from '$lib/app/grade-card';
+import { openCramDeck, openReviewQueue, type OpenedReviewQueue } from '$lib/app/review-queue';
+import { undoReview, type ReviewUndo } from '$lib/app/undo-review';
+import { errorMessage } from '$lib/error-message';
+import { seededRandom } from '$lib/ml/random';
+import type { QueueCounts } from '$lib/study/review-queue';
+import { newCardState, previewIntervals, Rating, type CardState, type Grade } from '$lib/study/scheduler';
 import { cardScheduling, DEFAULT_STUDY_SETTINGS, type StudySettings } from '$lib/study/study-settings';
 
-interface UndoStep {
-	cardId: string;
-	/** The card's stored state before the action; undefined if it had none (a new card). */
-	previous: CardState | undefined;
-	/** The review log entry the action added, if it was a review. */
-	logId?: number;
-	/** Position in the cram queue before the action (cram changes nothing stored). */
-	cramPosition?: number;
-	/** Whether the cram action put the card back at the end of the queue. */
-	cramRequeued?: boolean;
-}
+type UndoStep =
+	| ({ kind: 'stored' } & ReviewUndo)
+	/** Cram changes nothing stored: undo only moves back in the cram queue. */
+	| { kind: 'cram'; position: number; requeued: boolean };
 
 const UNDO_LIMIT = 50;
+
+const FLAG_NOTICES: Record<ReviewFlag, string> = {
+	suspend: 'Card suspended. Undo with Ctrl+Z.',
+	bury: 'Card buried until tomorrow. Undo with Ctrl+Z.'
+};
 
 export class ReviewSession {
 	loading = $state(true);
@@ -58,20 +60,21 @@ export class ReviewSession {
 		this.undoDepth = 0;
 		try {
 			const db = await getDb();
-			const settings = await loadStudySettings(db);
-			if (generation !== this.#generation) return;
-			this.settings = settings;
 			if (cram) {
-				this.#states = await loadCardStates(db);
+				const deck = await openCramDeck(db, cardIds, seededRandom(Date.now() & 0xffffffff));
 				if (generation !== this.#generation) return;
-				this.#cramQueue = shuffle([...cardIds], seededRandom(Date.now() & 0xffffffff));
+				this.settings = deck.settings;
+				this.#cramQueue = deck.cardIds;
 				this.#cramPosition = 0;
 				this.#showCram();
 			} else {
-				await this.#advance();
+				const queue = await openReviewQueue(db, cardIds, new Date());
+				if (generation !== this.#generation) return;
+				this.settings = queue.settings;
+				this.#show(queue);
 			}
 		} catch (e) {
-			this.error = `Could not load your review state: ${(e as Error).message}`;
+			this.error = `Could not load your review state: ${errorMessage(e)}`;
 		} finally {
 			if (generation === this.#generation) this.loading = false;
 		}
@@ -80,7 +83,7 @@ export class ReviewSession {
 	reveal(): void {
 		if (!this.currentId || this.revealed) return;
 		this.revealed = true;
-		this.intervals = this.cram ? null : previewIntervals(this.#stateOf(this.currentId), new Date(), this.#schedulerSettings());
+		this.intervals = this.cram ? null : previewIntervals(this.#states.get(this.currentId) ?? newCardState(this.currentId, new Date()), new Date(), cardScheduling(this.settings));
 	}
 
 	async grade(grade: Grade): Promise<void> {
@@ -88,7 +91,7 @@ export class ReviewSession {
 		if (!id || !this.revealed || this.busy) return;
 		if (this.cram) {
 			// Cram changes no schedule: a forgotten card simply comes round again at the end.
-			this.#push({ cardId: id, previous: undefined, cramPosition: this.#cramPosition, cramRequeued: grade === Rating.Again });
+			this.#push({ kind: 'cram', position: this.#cramPosition, requeued: grade === Rating.Again });
 			if (grade === Rating.Again) this.#cramQueue.push(id);
 			this.#cramPosition++;
 			this.reviewedThisSession++;
@@ -99,53 +102,43 @@ export class ReviewSession {
 		performance.mark('prep-lab:grade');
 		await this.#act(async (db) => {
 			const now = new Date();
-			const previous = this.#states.get(id);
-			const { next, log } = gradeCard(this.#stateOf(id), grade, now, now.getTime() - this.#shownAt, this.#schedulerSettings());
-			const written = performance.now();
-			const logId = await saveReview(db, next, log);
-			performance.measure('prep-lab:review-write', { start: written });
-			this.#push({ cardId: id, previous, logId });
+			const card = { cardId: id, stored: this.#states.get(id), grade, shownForMs: now.getTime() - this.#shownAt };
+			const graded = await gradeReviewCard(db, card, this.#cardIds, this.settings, now);
+			this.#push({ kind: 'stored', ...graded.undo });
 			this.reviewedThisSession++;
-			if (next.leech && !previous?.leech) this.notice = 'This card has now been forgotten 8 times (a leech). Consider rewriting it in your own words, or suspending it.';
+			if (graded.becameLeech) this.notice = 'This card has now been forgotten 8 times (a leech). Consider rewriting it in your own words, or suspending it.';
+			return graded.queue;
 		});
 		performance.measure('prep-lab:grade-to-next-card', 'prep-lab:grade');
 	}
 
 	/** Hides the card until it is unsuspended. */
 	suspend(): Promise<void> {
-		return this.#flag({ suspended: true }, 'Card suspended. Undo with Ctrl+Z.');
+		return this.#flag('suspend');
 	}
 
 	/** Hides the card until tomorrow. */
 	bury(): Promise<void> {
-		const tomorrow = startOfDay(new Date(Date.now() + 86_400_000));
-		return this.#flag({ buriedUntil: tomorrow }, 'Card buried until tomorrow. Undo with Ctrl+Z.');
+		return this.#flag('bury');
 	}
 
 	async undo(): Promise<void> {
 		const step = this.#undo.pop();
 		this.undoDepth = this.#undo.length;
 		if (!step || this.busy) return;
-		if (step.cramPosition !== undefined) {
-			if (step.cramRequeued) this.#cramQueue.pop();
-			this.#cramPosition = step.cramPosition;
+		if (step.kind === 'cram') {
+			if (step.requeued) this.#cramQueue.pop();
+			this.#cramPosition = step.position;
 			this.reviewedThisSession = Math.max(0, this.reviewedThisSession - 1);
 			this.#showCram();
 			return;
 		}
 		await this.#act(async (db) => {
-			await restoreCardState(db, step.cardId, step.previous, step.logId);
+			const queue = await undoReview(db, step, this.#cardIds, this.settings, new Date());
 			if (step.logId !== undefined) this.reviewedThisSession = Math.max(0, this.reviewedThisSession - 1);
 			this.notice = 'Undone.';
-		}, step.cardId);
-	}
-
-	#schedulerSettings() {
-		return cardScheduling(this.settings);
-	}
-
-	#stateOf(id: string): CardState {
-		return this.#states.get(id) ?? newCardState(id, new Date());
+			return queue;
+		});
 	}
 
 	#push(step: UndoStep) {
@@ -154,36 +147,34 @@ export class ReviewSession {
 		this.undoDepth = this.#undo.length;
 	}
 
-	async #flag(flags: Partial<CardState>, notice: string): Promise<void> {
+	async #flag(flag: ReviewFlag): Promise<void> {
 		const id = this.currentId;
 		if (!id || this.busy || this.cram) return;
 		await this.#act(async (db) => {
-			const previous = this.#states.get(id);
-			await saveCardState(db, { ...this.#stateOf(id), ...flags });
-			this.#push({ cardId: id, previous });
-			this.notice = notice;
+			const flagged = await flagReviewCard(db, flag, { cardId: id, stored: this.#states.get(id) }, this.#cardIds, this.settings, new Date());
+			this.#push({ kind: 'stored', ...flagged.undo });
+			this.notice = FLAG_NOTICES[flag];
+			return flagged.queue;
 		});
 	}
 
-	/** Runs a stored action, then shows the next card (or `showFirst`, for undo). */
-	async #act(action: (db: Awaited<ReturnType<typeof getDb>>) => Promise<void>, showFirst?: string): Promise<void> {
+	/** Runs a stored action, then shows the queue it returns. */
+	async #act(action: (db: Awaited<ReturnType<typeof getDb>>) => Promise<OpenedReviewQueue>): Promise<void> {
 		this.busy = true;
 		this.notice = null;
 		try {
-			await action(await getDb());
-			await this.#advance(showFirst);
+			this.#show(await action(await getDb()));
 		} catch (e) {
-			this.error = `Your review was not saved: ${(e as Error).message}`;
+			this.error = `Your review was not saved: ${errorMessage(e)}`;
 		} finally {
 			this.busy = false;
 		}
 	}
 
-	async #advance(showFirst?: string): Promise<void> {
-		const { states, queue } = await loadReviewQueue(await getDb(), this.#cardIds, new Date(), this.settings.newCardsPerDay);
-		this.#states = states;
+	#show(queue: OpenedReviewQueue): void {
+		this.#states = queue.states;
 		this.counts = queue.counts;
-		this.currentId = showFirst ?? queue.cardIds[0] ?? null;
+		this.currentId = queue.cardIds[0] ?? null;
 		this.#reset();
 	}
 

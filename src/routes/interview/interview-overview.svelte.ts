@@ -1,9 +1,9 @@
-// State of the interview list: each question's schedule and last attempt from IndexedDB, the
+// State of the interview list: each question's schedule and last attempt (app/interview-overview), the
 // filters, and drawing the next question. The page only displays this.
-import { getDb } from '$lib/db/browser-db';
-import { listAllAttempts } from '$lib/db/interview-store';
-import { loadCardStates } from '$lib/db/review-store';
-import type { StoredInterviewAttempt } from '$lib/db/schema';
+import { getDb } from '$lib/app/browser';
+import { loadInterviewOverview } from '$lib/app/interview-overview';
+import type { InterviewAttempt } from '$lib/app/open-interview-question';
+import { errorMessage } from '$lib/error-message';
 import { partTrend, type PartTrend } from '$lib/study/interview-grading';
 import { drawQuestion, interviewCardId, latestAttempts, questionStatus, type QuestionStatus } from '$lib/study/interview-plan';
 import type { CardState } from '$lib/study/scheduler';
@@ -15,7 +15,7 @@ export class InterviewOverview {
 	area = $state('');
 	now = $state(new Date());
 	states = $state.raw(new Map<string, CardState>());
-	attempts = $state.raw<StoredInterviewAttempt[]>([]);
+	attempts = $state.raw<InterviewAttempt[]>([]);
 
 	latest = $derived(latestAttempts(this.attempts));
 	trend: PartTrend = $derived(partTrend(this.attempts));
@@ -24,13 +24,12 @@ export class InterviewOverview {
 		this.loading = true;
 		this.error = null;
 		try {
-			const db = await getDb();
-			const [states, attempts] = await Promise.all([loadCardStates(db), listAllAttempts(db)]);
+			const { states, attempts } = await loadInterviewOverview(await getDb());
 			this.now = new Date();
 			this.states = states;
 			this.attempts = attempts;
 		} catch (e) {
-			this.error = `Your interview history could not be read: ${(e as Error).message}`;
+			this.error = `Your interview history could not be read: ${errorMessage(e)}`;
 		} finally {
 			this.loading = false;
 		}

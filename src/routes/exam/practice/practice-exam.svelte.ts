@@ -1,7 +1,8 @@
 // State of the practice exam page: setup, resuming or abandoning the exam in progress, finishing it
-// (submit, time out, or stop early and score what was answered), the results and the history. The
-// exam in progress is saved to IndexedDB after every change (exam-saver.ts); answering and moving
-// around are in exam-runner.svelte.ts. Components only display this state and forward keys and clicks.
+// (submit, time out, or stop early and score what was answered), the results and the history. Each
+// workflow is a module in src/lib/app (start-exam, resume-exam, save-exam-progress, finish-exam,
+// abandon-exam); the exam in progress is saved after every change (exam-saver.ts); answering and
+// moving around are in exam-runner.svelte.ts. Components only display this state and forward intent.
 import { abandonExam } from '$lib/app/abandon-exam';
 import { getDb } from '$lib/app/browser';
 import { loadExamHistory, type ExamHistory } from '$lib/app/exam-history';
@@ -9,29 +10,23 @@ import { finishExam, type FinishHow } from '$lib/app/finish-exam';
 import { removeMistakeCard } from '$lib/app/remove-mistake';
 import { findUnfinishedExam, type UnfinishedExam } from '$lib/app/resume-exam';
 import { skippedMessage } from '$lib/app/skipped-records';
-import { errorMessage as describe } from '$lib/error-message';
-import { drawExam, examMinutes, leafResults, type ExamScore, type ItemResult } from '$lib/study/exam-engine';
-import { LEGACY_SAVED_EXAM_KEY, type ExamSession } from '$lib/study/exam-session';
-import { ExamRunner, type Mode } from './exam-runner.svelte';
+import { startExam, type NewExamSession } from '$lib/app/start-exam';
+import { errorMessage } from '$lib/error-message';
+import { leafResults, type ExamScore, type ItemResult } from '$lib/study/exam-engine';
+import type { ExamSession } from '$lib/study/exam-session';
+import { ExamRunner } from './exam-runner.svelte';
+import { ExamSetupForm } from './exam-setup.svelte';
 import { ExamSaver } from './exam-saver';
+import { readLegacyExam, removeLegacyExam } from './legacy-exam';
 import type { PracticeDomain, PracticeItem } from './practice-item';
 
 export type { Confirmation, Mode, Phase } from './exam-runner.svelte';
 
-/** Practice-by-domain lengths; 0 means every item of the domain. */
-export const DOMAIN_LENGTHS = [10, 20, 0] as const;
 /** While a timed exam runs, the time used is also saved this often, so closing the tab loses little. */
 const CLOCK_SAVE_MS = 15_000;
 
 export class PracticeExam extends ExamRunner {
-	// Setup
-	mode = $state<Mode>('full');
-	length = $state(40);
-	timed = $state(true);
-	strict = $state(false);
-	domain = $state('');
-	domainLength = $state<number>(10);
-
+	readonly setup: ExamSetupForm;
 	loading = $state(true);
 	error = $state<string | null>(null);
 	saveError = $state<string | null>(null);
@@ -53,28 +48,19 @@ export class PracticeExam extends ExamRunner {
 	readonly domains: PracticeDomain[];
 	#byId: Map<string, PracticeItem>;
 	#all: PracticeItem[];
-	#saver = new ExamSaver((e) => (this.saveError = e === null ? null : `Your answers could not be saved on this device (${describe(e)}). They are still here while this tab stays open.`));
+	#saver = new ExamSaver((e) => (this.saveError = e === null ? null : `Your answers could not be saved on this device (${errorMessage(e)}). They are still here while this tab stays open.`));
 	#lastClockSave = 0;
 
 	constructor(items: PracticeItem[], domains: PracticeDomain[]) {
 		super();
 		this.#all = items;
 		this.domains = domains;
-		this.domain = domains[0]?.id ?? '';
+		this.setup = new ExamSetupForm(items, domains);
 		this.#byId = new Map(items.flatMap((i) => [[i.id, i] as const, ...i.items.map((s) => [s.id, s] as const)]));
 	}
 
 	domainTitle(id: string | null | undefined): string {
 		return this.domains.find((d) => d.id === id)?.title ?? id ?? '';
-	}
-
-	/** Items of a domain, counting each case sub-item. */
-	domainSize(id: string): number {
-		return this.#all.filter((i) => i.domain === id).reduce((s, i) => s + (i.type === 'case' ? i.items.length : 1), 0);
-	}
-
-	get plannedMinutes(): number {
-		return examMinutes(this.length);
 	}
 
 	resultOf(id: string): ItemResult | undefined {
@@ -98,14 +84,14 @@ export class PracticeExam extends ExamRunner {
 	async load(now = Date.now()): Promise<void> {
 		this.loading = true;
 		try {
-			const found = await findUnfinishedExam(await getDb(), this.#all, new Date(now), readLegacy());
-			removeLegacy();
+			const found = await findUnfinishedExam(await getDb(), this.#all, new Date(now), readLegacyExam());
+			removeLegacyExam();
 			if (found.kind !== 'none') {
 				this.unfinished = found;
 				this.phase = 'resume';
 			}
 		} catch (e) {
-			this.error = `Your exam in progress could not be read: ${describe(e)}`;
+			this.error = `Your exam in progress could not be read: ${errorMessage(e)}`;
 		}
 		await this.#loadHistory();
 		this.loading = false;
@@ -117,7 +103,7 @@ export class PracticeExam extends ExamRunner {
 			[this.attempts, this.mistakes] = [history.attempts, history.mistakes];
 			this.skipped = skippedMessage(history.skipped);
 		} catch (e) {
-			this.error = `Your past attempts could not be read: ${describe(e)}`;
+			this.error = `Your past attempts could not be read: ${errorMessage(e)}`;
 		}
 	}
 
@@ -127,7 +113,7 @@ export class PracticeExam extends ExamRunner {
 		this.unfinished = null;
 	}
 
-	#run(session: Omit<ExamSession, 'savedAt' | 'usedMs' | 'startedAt'> & Partial<ExamSession>, now: number): void {
+	#run(session: NewExamSession & Partial<ExamSession>, now: number): void {
 		this.runMode = session.mode;
 		this.runDomain = session.domain;
 		this.seed = session.seed;
@@ -166,7 +152,7 @@ export class PracticeExam extends ExamRunner {
 			this.phase = 'start';
 		} catch (e) {
 			this.#saver.open();
-			this.error = `The exam could not be abandoned: ${describe(e)}`;
+			this.error = `The exam could not be abandoned: ${errorMessage(e)}`;
 		}
 	}
 
@@ -175,17 +161,13 @@ export class PracticeExam extends ExamRunner {
 	/** Draws and starts an exam. `seed` comes from the caller (the page's clock, or a URL for a repeatable exam). */
 	start(seed: number, now: number): void {
 		if (this.loading || this.unfinished) return; // never overwrite an exam in progress
-		const full = this.mode === 'full';
-		const domains = full ? this.domains : this.domains.filter((d) => d.id === this.domain);
-		const length = full ? this.length : this.domainLength || this.domainSize(this.domain);
-		const items = drawExam(this.#all, domains, length, seed);
-		if (items.length === 0) {
-			this.error = 'There are no practice items for this choice.';
+		const started = startExam(this.#all, this.domains, this.setup, seed);
+		if ('problem' in started) {
+			this.error = started.problem;
 			return;
 		}
-		const timed = full && this.timed;
-		this.#run({ mode: this.mode, domain: full ? null : this.domain, seed, itemIds: items.map((i) => i.id), responses: {}, marked: [], checked: [], position: 0, minutes: null, strict: timed && this.strict }, now);
-		this.clock.start(now, timed ? examMinutes(this.questions.length) : null, timed && this.strict);
+		this.#run(started.session, now);
+		this.clock.start(now, started.session.minutes, started.session.strict);
 		this.changed();
 	}
 
@@ -241,7 +223,7 @@ export class PracticeExam extends ExamRunner {
 			await this.#loadHistory();
 		} catch (e) {
 			this.#saver.open();
-			this.error = `Your exam could not be saved: ${describe(e)}. Your answers are still here; try again.`;
+			this.error = `Your exam could not be saved: ${errorMessage(e)}. Your answers are still here; try again.`;
 		} finally {
 			this.submitting = false;
 		}
@@ -257,25 +239,7 @@ export class PracticeExam extends ExamRunner {
 		try {
 			this.mistakes = await removeMistakeCard(await getDb(), itemId);
 		} catch (e) {
-			this.error = `The mistake could not be removed: ${describe(e)}`;
+			this.error = `The mistake could not be removed: ${errorMessage(e)}`;
 		}
-	}
-}
-
-// The previous version kept the exam in progress in sessionStorage; it is moved to IndexedDB once.
-// sessionStorage can be unavailable (privacy settings): then there is simply nothing to move.
-function readLegacy(): string | null {
-	try {
-		return sessionStorage.getItem(LEGACY_SAVED_EXAM_KEY);
-	} catch {
-		return null;
-	}
-}
-
-function removeLegacy(): void {
-	try {
-		sessionStorage.removeItem(LEGACY_SAVED_EXAM_KEY);
-	} catch {
-		// Nothing to remove.
 	}
 }

@@ -5,7 +5,7 @@ import { openInterviewQuestion, type InterviewAttempt } from '$lib/app/open-inte
 import { recordInterviewAttempt } from '$lib/app/record-interview-attempt';
 import type { CaterPart } from '$lib/content/schema';
 import { getDb } from '$lib/app/browser';
-import { errorMessage as describe } from '$lib/error-message';
+import { errorMessage } from '$lib/error-message';
 import { gradeInterview, type Checklist, type InterviewGrade } from '$lib/study/interview-grading';
 import type { Grade } from '$lib/study/scheduler';
 
@@ -139,7 +139,7 @@ export class InterviewDrill {
 			this.history = [...this.history, saved.attempt];
 			sessionStorage.removeItem(this.#draftKey);
 		} catch (e) {
-			this.error = `Your attempt was not saved: ${describe(e)}. Your answer is still here; try again.`;
+			this.error = `Your attempt was not saved: ${errorMessage(e)}. Your answer is still here; try again.`;
 		} finally {
 			this.saving = false;
 		}
@@ -170,7 +170,7 @@ export class InterviewDrill {
 			this.history = opened.history;
 			this.intervals = opened.intervals;
 		} catch (e) {
-			this.error = `Your past attempts could not be read: ${describe(e)}`;
+			this.error = `Your past attempts could not be read: ${errorMessage(e)}`;
 		} finally {
 			this.historyLoading = false;
 		}
