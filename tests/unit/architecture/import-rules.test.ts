@@ -57,6 +57,19 @@ describe('import rules', () => {
 		expect(bad).toEqual([]);
 	});
 
+	it('inside the core, the lab builds on ml, study and charts, never the other way', () => {
+		// lab is the top of the core (it puts ml to work); charts and ml know nothing of study or lab.
+		const below: Record<string, string[]> = { ml: ['lab', 'study'], charts: ['lab', 'study', 'ml'], study: ['lab'], content: ['lab'] };
+		const bad = Object.entries(below).flatMap(([folder, forbidden]) =>
+			sourceFiles(`src/lib/${folder}`).flatMap((file) =>
+				importsOf(file)
+					.filter((spec) => forbidden.some((f) => pointsInto(file, spec, f)))
+					.map((spec) => `${file} imports ${spec}`)
+			)
+		);
+		expect(bad).toEqual([]);
+	});
+
 	it('the application layer imports no Svelte components, routes or UI code', () => {
 		const bad = sourceFiles('src/lib/app').flatMap((file) =>
 			importsOf(file)
