@@ -109,11 +109,10 @@ describe('predict --json with hostile requests', () => {
 describe('predict --json with 10,000 records (generated, not committed)', () => {
 	const record = JSON.parse(badText('json-predict-unseen-category.json'))[0] as Record<string, unknown>;
 
-	it('scores 10,000 good records in well under a second', async () => {
+	// How fast is measured by `npm run bench`; here, that all 10,000 are scored and none is dropped.
+	it('scores 10,000 good records, every one', async () => {
 		const records = Array.from({ length: 10_000 }, (_, i) => ({ ...record, region: 'south', credit_utilization: (i % 100) / 100 }));
-		const started = performance.now();
 		const out = JSON.parse(await predict(JSON.stringify(records)));
-		expect(performance.now() - started).toBeLessThan(2000);
 		expect(out.predictions).toHaveLength(10_000);
 		expect(out.warnings).toBeUndefined();
 	});
