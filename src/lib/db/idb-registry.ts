@@ -2,7 +2,8 @@
 import type { HeldOutScores, ModelDraft, ModelVersion, VersionMeta } from '../ml/model-artifact';
 import { checkVersionMeta, ModelArtifactError, parseModelVersion } from '../ml/model-check';
 import { checkAlias, NotFoundError, type BrokenVersion, type ModelRegistry } from '../lab/storage';
-import type { PrepLabDb } from './schema';
+import type { IDBPObjectStore, StoreNames } from 'idb';
+import type { PrepLabDb, PrepLabSchema } from './schema';
 
 const where = (name: string, version: unknown) => `Model ${name}:${String(version)}`;
 
@@ -21,6 +22,25 @@ async function readAll(db: PrepLabDb, name: string): Promise<{ versions: ModelVe
 	return { versions: versions.sort((a, b) => b.version - a.version), broken };
 }
 
+type WriteStore<Name extends StoreNames<PrepLabSchema>> = IDBPObjectStore<PrepLabSchema, ArrayLike<StoreNames<PrepLabSchema>>, Name, 'readwrite'>;
+
+/**
+ * Adds the draft as the next version of its name, inside the caller's readwrite transaction over
+ * `models` and `heldOut` (a workflow that writes more, like recording which run produced it, uses the
+ * same transaction). IndexedDB runs readwrite transactions one at a time, even across tabs, so two
+ * registrations at once get distinct versions.
+ */
+export async function addNextVersion(models: WriteStore<'models'>, heldOutStore: WriteStore<'heldOut'>, draft: ModelDraft, meta: Partial<VersionMeta> = {}, heldOut?: HeldOutScores): Promise<ModelVersion> {
+	// The index is ordered by name, then by primary key [name, version]: 'prev' yields the highest version.
+	const cursor = await models.index('by-name').openCursor(IDBKeyRange.only(draft.name), 'prev');
+	const version = (cursor?.value.version ?? 0) + 1;
+	// Checked before it is stored, so nothing is registered that could not be read back.
+	const stored = parseModelVersion({ ...draft, description: meta.description ?? '', tags: meta.tags ?? {}, version }, where(draft.name, version));
+	await models.add(stored);
+	if (heldOut) await heldOutStore.put({ name: draft.name, version: stored.version, y: heldOut.y, p: heldOut.p });
+	return stored;
+}
+
 export function idbRegistry(db: PrepLabDb): ModelRegistry {
 	const registry: ModelRegistry = {
 		/**
@@ -29,14 +49,7 @@ export function idbRegistry(db: PrepLabDb): ModelRegistry {
 		 */
 		async register(draft: ModelDraft, meta: Partial<VersionMeta> = {}, heldOut?: HeldOutScores) {
 			const tx = db.transaction(['models', 'heldOut'], 'readwrite');
-			const models = tx.objectStore('models');
-			// The index is ordered by name, then by primary key [name, version]: 'prev' yields the highest version.
-			const cursor = await models.index('by-name').openCursor(IDBKeyRange.only(draft.name), 'prev');
-			const version = (cursor?.value.version ?? 0) + 1;
-			// Checked before it is stored, so nothing is registered that could not be read back.
-			const stored = parseModelVersion({ ...draft, description: meta.description ?? '', tags: meta.tags ?? {}, version }, where(draft.name, version));
-			await models.add(stored);
-			if (heldOut) await tx.objectStore('heldOut').put({ name: draft.name, version: stored.version, y: heldOut.y, p: heldOut.p });
+			const stored = await addNextVersion(tx.objectStore('models'), tx.objectStore('heldOut'), draft, meta, heldOut);
 			await tx.done;
 			return stored;
 		},

@@ -1,8 +1,7 @@
 // State of the Sweep page: the search space form, the sweep in the lab worker with live trials and
 // cancel, trials kept for this tab in sessionStorage, and registering the best trial through the
 // Train page's own run (TrainRun), so there is one path from a trained model to the registry.
-import { getDb } from '$lib/db/browser-db';
-import { logRun } from '$lib/db/run-store';
+import { browserRecordSweepTrial, sweepExperiment } from '$lib/app/record-sweep-trial';
 import { DELINQUENCY_SCHEMA } from '$lib/ml/delinquency-data';
 import type { ModelVersion } from '$lib/ml/model-artifact';
 import { POLICY_NAMES, validateSweep, type Goal, type ParamExpression, type SamplerName, type SearchSpace, type SweepConfig, type TerminationPolicy, type Trial } from '$lib/ml/sweep';
@@ -178,7 +177,7 @@ export class SweepJob {
 		this.status = 'running';
 		// Each trial becomes a run of this sweep's experiment on the Runs page (MLflow child runs).
 		const startedAt = new Date();
-		const experiment = `sweep-${startedAt.toISOString().slice(0, 19).replace(/[-:T]/g, '')}`;
+		const experiment = sweepExperiment(startedAt);
 		try {
 			await this.#client.run({ kind: 'sweep', source: { kind: 'generate', rows: this.rows, seed: this.seed }, config, folds: this.folds }, (p) => {
 				if (!p.event) return;
@@ -208,17 +207,8 @@ export class SweepJob {
 
 	async #logTrial(experiment: string, config: SweepConfig, trial: Trial, startedAt: Date): Promise<void> {
 		try {
-			const last = trial.metrics.at(-1);
-			await logRun(await getDb(), {
-				experiment,
-				startedAt,
-				durationMs: Date.now() - startedAt.getTime(),
-				status: trial.status === 'cancelled' ? 'stopped-early' : 'finished',
-				params: { ...$state.snapshot(trial.params), dataRows: this.rows, dataSeed: this.seed, cvFolds: this.folds },
-				metrics: last === undefined ? {} : { [config.primaryMetric]: last },
-				history: { [config.primaryMetric]: trial.metrics.map((value, i) => ({ step: i + 1, value })) },
-				tags: { sweep: experiment, trial: String(trial.id), sampler: config.sampler, policy: config.policy.type, ...(trial.reason ? { reason: trial.reason } : {}) }
-			});
+			const data = { rows: this.rows, seed: this.seed, folds: this.folds };
+			await browserRecordSweepTrial({ experiment, config, trial: $state.snapshot(trial), data, startedAt, finishedAt: new Date() });
 		} catch (e) {
 			this.error = `Trial ${trial.id} was not recorded as a run: ${describe(e)}`;
 		}
