@@ -102,12 +102,12 @@ function fitOn(table: LabelledTable, spec: FeatureSpec, rows: Uint32Array, param
 		throw new RangeError(`The data has ${d.toLocaleString('en')} encoded features; Newton's method handles up to ${MAX_NEWTON_FEATURES.toLocaleString('en')}. Choose gradient descent, or set unneeded columns to "ignore".`);
 	}
 	let fit: Fit;
+	// Both solvers minimise the same objective, so C and class weight take effect whichever is chosen.
+	const sampleWeight = params.classWeight === 'balanced' ? balancedSampleWeight(y) : undefined;
 	if (params.solver === 'gd') {
-		// The library has no penalty and no sample weights: it solves the unregularised, unweighted problem.
-		const gd = fitLogisticGradientDescent(x, y, d, { onCheckpoint: (steps, loss) => onLoss?.({ step: steps, loss }) });
+		const gd = fitLogisticGradientDescent(x, y, d, { C: params.C, sampleWeight, onCheckpoint: (steps, loss) => onLoss?.({ step: steps, loss }) });
 		fit = { weights: gd.weights, intercept: gd.intercept, iterations: gd.steps, converged: gd.converged, lossCurve: gd.lossCurve.map((c) => ({ step: c.steps, loss: c.loss })) };
 	} else {
-		const sampleWeight = params.classWeight === 'balanced' ? balancedSampleWeight(y) : undefined;
 		const losses: LossPoint[] = [];
 		const newton = fitLogisticNewton(x, y, d, {
 			C: params.C,
