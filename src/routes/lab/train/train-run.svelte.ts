@@ -15,6 +15,9 @@ import { DEFAULT_THRESHOLD, thresholdTag } from '$lib/lab/online-endpoint';
 import { Cancelled, LabClient } from '$lib/workers/lab-client';
 import type { DataSource, LabProgress } from '$lib/workers/protocol';
 
+/** How the result and the loss curves name each solver. */
+export const SOLVER_NAMES = { newton: 'Newton (exact)', gd: 'Gradient descent' } as const;
+
 export class TrainRun {
 	source = $state<'generate' | 'csv'>('generate');
 	rows = $state(5000);
