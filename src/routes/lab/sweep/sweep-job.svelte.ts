@@ -4,49 +4,16 @@
 import { browserRecordSweepTrial, sweepExperiment } from '$lib/app/record-sweep-trial';
 import { DELINQUENCY_SCHEMA } from '$lib/ml/delinquency-data';
 import type { ModelVersion } from '$lib/ml/model-artifact';
-import { POLICY_NAMES, validateSweep, type Goal, type ParamExpression, type SamplerName, type SearchSpace, type SweepConfig, type TerminationPolicy, type Trial } from '$lib/ml/sweep';
-import { CATEGORICAL_PARAMETERS, FEATURE_SUBSETS, PRIMARY_METRICS, SWEEP_PARAMETERS, schemaForSubset, trialSettings, type SweepParameter } from '$lib/ml/sweep-trial';
+import { errorMessage as describe } from '$lib/error-message';
+import { POLICY_NAMES, validateSweep, type Goal, type SamplerName, type SearchSpace, type SweepConfig, type TerminationPolicy, type Trial } from '$lib/ml/sweep';
+import { CATEGORICAL_PARAMETERS, PRIMARY_METRICS, SWEEP_PARAMETERS, schemaForSubset, trialSettings } from '$lib/ml/sweep-trial';
 import { Cancelled, LabClient } from '$lib/workers/lab-client';
 import { TrainRun } from '../train/train-run.svelte';
-
-export interface ParameterRow {
-	name: SweepParameter;
-	enabled: boolean;
-	type: ParamExpression['type'];
-	/** Comma-separated choice values. */
-	values: string;
-	min: number;
-	max: number;
-	q: number;
-}
+import { DEFAULT_ROWS, rowExpression, type ParameterRow } from './search-space-rows';
 
 export type PolicyType = TerminationPolicy['type'];
 
 const STORAGE_KEY = 'prep-lab:sweep';
-import { errorMessage as describe } from '$lib/error-message';
-
-const DEFAULT_ROWS: ParameterRow[] = [
-	{ name: 'C', enabled: true, type: 'choice', values: '0.1, 1, 10', min: -3, max: 2, q: 0.5 },
-	{ name: 'class_weight', enabled: true, type: 'choice', values: 'none, balanced', min: 0, max: 1, q: 1 },
-	{ name: 'features', enabled: false, type: 'choice', values: Object.keys(FEATURE_SUBSETS).join(', '), min: 0, max: 1, q: 1 },
-	{ name: 'threshold', enabled: false, type: 'uniform', values: '0.3, 0.5, 0.7', min: 0.2, max: 0.8, q: 0.05 }
-];
-
-/** The expression a form row describes, or the reason it cannot be read. */
-export function rowExpression(row: ParameterRow): ParamExpression | string {
-	if (row.type === 'choice') {
-		const parts = row.values.split(',').map((v) => v.trim()).filter(Boolean);
-		if (parts.length === 0) return `${row.name}: enter at least one choice value, separated by commas.`;
-		if (CATEGORICAL_PARAMETERS.includes(row.name)) return { type: 'choice', values: parts };
-		const numbers = parts.map(Number);
-		const bad = parts.find((_, i) => !Number.isFinite(numbers[i]));
-		if (bad !== undefined) return `${row.name}: "${bad}" is not a number.`;
-		return { type: 'choice', values: numbers };
-	}
-	if (CATEGORICAL_PARAMETERS.includes(row.name)) return `${row.name} is categorical: it can only be a choice.`;
-	if (row.type === 'quniform') return { type: 'quniform', min: row.min, max: row.max, q: row.q };
-	return { type: row.type, min: row.min, max: row.max };
-}
 
 export class SweepJob {
 	parameters = $state<ParameterRow[]>(DEFAULT_ROWS.map((r) => ({ ...r })));
@@ -269,12 +236,5 @@ export class SweepJob {
 		this.#client.dispose();
 	}
 }
-
-export const PARAMETER_HELP: Record<SweepParameter, string> = {
-	C: 'Inverse regularisation strength',
-	class_weight: 'none or balanced',
-	features: `Named feature subset: ${Object.keys(FEATURE_SUBSETS).join(', ')}`,
-	threshold: 'Decision threshold for F1 and accuracy'
-};
 
 export { SWEEP_PARAMETERS };
