@@ -48,6 +48,25 @@ export async function writeAliases(
 	}
 }
 
+type WriteStore<Name extends StoreNames<PrepLabSchema>> = IDBPObjectStore<PrepLabSchema, ArrayLike<StoreNames<PrepLabSchema>>, Name, 'readwrite'>;
+
+/**
+ * Adds the draft as the next version of its name, inside the caller's readwrite transaction over
+ * `models` and `heldOut` (a workflow that writes more, like recording which run produced it, uses the
+ * same transaction). IndexedDB runs readwrite transactions one at a time, even across tabs, so two
+ * registrations at once get distinct versions.
+ */
+export async function addNextVersion(models: WriteStore<'models'>, heldOutStore: WriteStore<'heldOut'>, draft: ModelDraft, meta: Partial<VersionMeta> = {}, heldOut?: HeldOutScores): Promise<ModelVersion> {
+	// The index is ordered by name, then by primary key [name, version]: 'prev' yields the highest version.
+	const cursor = await models.index('by-name').openCursor(IDBKeyRange.only(draft.name), 'prev');
+	const version = (cursor?.value.version ?? 0) + 1;
+	// Checked before it is stored, so nothing is registered that could not be read back.
+	const stored = parseModelVersion({ ...draft, description: meta.description ?? '', tags: meta.tags ?? {}, version }, where(draft.name, version));
+	await models.add(stored);
+	if (heldOut) await heldOutStore.put({ name: draft.name, version: stored.version, y: heldOut.y, p: heldOut.p });
+	return stored;
+}
+
 export function idbRegistry(db: PrepLabDb): ModelRegistry {
 	const registry: ModelRegistry = {
 		/**
@@ -57,15 +76,8 @@ export function idbRegistry(db: PrepLabDb): ModelRegistry {
 		async register(draft: ModelDraft, meta: Partial<VersionMeta> = {}, heldOut?: HeldOutScores, aliases: readonly string[] = []) {
 			for (const alias of aliases) checkAlias(alias);
 			const tx = db.transaction(['models', 'heldOut', 'aliases'], 'readwrite');
-			const models = tx.objectStore('models');
-			// The index is ordered by name, then by primary key [name, version]: 'prev' yields the highest version.
-			const cursor = await models.index('by-name').openCursor(IDBKeyRange.only(draft.name), 'prev');
-			const version = (cursor?.value.version ?? 0) + 1;
-			// Checked before it is stored, so nothing is registered that could not be read back.
-			const stored = parseModelVersion({ ...draft, description: meta.description ?? '', tags: meta.tags ?? {}, version }, where(draft.name, version));
-			await models.add(stored);
-			if (heldOut) await tx.objectStore('heldOut').put({ name: draft.name, version: stored.version, y: heldOut.y, p: heldOut.p });
-			for (const alias of aliases) await tx.objectStore('aliases').put({ name: draft.name, alias, version });
+			const stored = await addNextVersion(tx.objectStore('models'), tx.objectStore('heldOut'), draft, meta, heldOut);
+			for (const alias of aliases) await tx.objectStore('aliases').put({ name: draft.name, alias, version: stored.version });
 			await tx.done;
 			return stored;
 		},

@@ -1,6 +1,6 @@
 // Curves for the evaluation page: ROC, precision–recall, calibration, lift/gains by decile, and
 // the cost of each threshold. Pure data; charts only draw what these return.
-import { orderByScore } from './metrics';
+import { forEachTieGroup, orderByScore } from './metrics';
 
 type Labels = ArrayLike<number>;
 type Scores = ArrayLike<number>;
@@ -17,32 +17,29 @@ function thin<T>(points: T[], max = 200): T[] {
 	return Array.from({ length: max }, (_, i) => points[Math.round(i * step)]!);
 }
 
-/** Walks thresholds from the highest score down, yielding cumulative counts after each tie group. */
-function sweep(y: Labels, p: Scores, visit: (tp: number, fp: number, threshold: number) => void): { positives: number; negatives: number } {
+/** Walks the thresholds from the highest score down, yielding cumulative counts after each tie group. */
+function walkThresholds(y: Labels, p: Scores, visit: (tp: number, fp: number, threshold: number) => void): { positives: number; negatives: number } {
 	const order = orderByScore(p);
 	let positives = 0;
 	for (let i = 0; i < y.length; i++) positives += y[i] === 1 ? 1 : 0;
 	let tp = 0;
 	let fp = 0;
-	for (let start = 0; start < order.length; ) {
-		let end = start;
-		while (end + 1 < order.length && p[order[end + 1]!] === p[order[start]!]) end++;
+	forEachTieGroup(order, p, (start, end) => {
 		for (let k = start; k <= end; k++) (y[order[k]!] === 1 ? tp++ : fp++);
 		visit(tp, fp, p[order[start]!]!);
-		start = end + 1;
-	}
+	});
 	return { positives, negatives: y.length - positives };
 }
 
 export function rocCurve(y: Labels, p: Scores): Point[] {
 	const raw: [number, number][] = [];
-	const { positives, negatives } = sweep(y, p, (tp, fp) => raw.push([fp, tp]));
+	const { positives, negatives } = walkThresholds(y, p, (tp, fp) => raw.push([fp, tp]));
 	return thin([{ x: 0, y: 0 }, ...raw.map(([fp, tp]) => ({ x: fp / negatives, y: tp / positives }))]);
 }
 
 export function precisionRecallCurve(y: Labels, p: Scores): Point[] {
 	const raw: [number, number][] = [];
-	const { positives } = sweep(y, p, (tp, fp) => raw.push([tp, fp]));
+	const { positives } = walkThresholds(y, p, (tp, fp) => raw.push([tp, fp]));
 	return thin(raw.map(([tp, fp]) => ({ x: tp / positives, y: tp / (tp + fp) })));
 }
 
@@ -116,7 +113,7 @@ export function costCurve(y: Labels, p: Scores, costPerMiss: number, costPerCall
 	for (let i = 0; i < y.length; i++) positivesTotal += y[i]!;
 	// Threshold above every score: nobody is called, every delinquent is missed.
 	points.push({ threshold: 1, cost: positivesTotal * costPerMiss, calls: 0, missed: positivesTotal });
-	sweep(y, p, (tp, fp, threshold) => {
+	walkThresholds(y, p, (tp, fp, threshold) => {
 		const missed = positivesTotal - tp;
 		points.push({ threshold, cost: (tp + fp) * costPerCall + missed * costPerMiss, calls: tp + fp, missed });
 	});

@@ -4,6 +4,7 @@
 import { AGE_BANDS, DELINQUENCY_NUMERIC, DELINQUENCY_REGIONS, generateDelinquencyTable } from './delinquency-data';
 import { rocAuc } from './metrics';
 import { ownField, score, type FeatureRecord, type ModelDraft } from './model-artifact';
+import { logOdds, recordInputs, sigmoid } from './score';
 import { seededRandom, shuffle } from './random';
 
 type ExplainedModel = Pick<ModelDraft, 'preprocessor' | 'weights' | 'intercept'>;
@@ -110,37 +111,33 @@ export interface LocalExplanation {
 	probability: number;
 }
 
-const readNumber = (v: unknown): number | null => {
-	if (v === null || v === undefined || v === '') return null;
-	const n = typeof v === 'number' ? v : Number(v);
-	return Number.isFinite(n) ? n : null;
-};
-
 /**
  * Exact additive explanation of one record's log-odds. With the baseline above, these are the SHAP
  * values of the linear model under feature independence: base + Σ contributions = the model's log-odds.
+ * The record is read as score() reads it (a missing number is the training median, a missing or unseen
+ * category adds nothing), and a value score() rejects throws a RecordValueError naming the field.
  */
 export function explainRecord(model: ExplainedModel, record: FeatureRecord): LocalExplanation {
 	const p = model.preprocessor;
+	const inputs = recordInputs(model, record);
 	let base = model.intercept;
 	const contributions: Contribution[] = p.numeric.map((s, j) => {
-		const read = readNumber(ownField(record, s.name));
-		const x = read ?? s.median;
+		const x = inputs.numbers[j]!;
 		return { column: s.name, value: x, contribution: (model.weights[j]! * (x - s.mean)) / s.scale };
 	});
 	let offset = p.numeric.length;
-	for (const s of p.categorical) {
+	p.categorical.forEach((s, c) => {
 		const w = model.weights.slice(offset, offset + s.categories.length);
 		offset += s.categories.length;
 		const average = w.length ? w.reduce((a, b) => a + b, 0) / w.length : 0;
 		base += average;
 		const raw = ownField(record, s.name);
-		const i = raw === null || raw === undefined ? -1 : s.categories.indexOf(String(raw).trim());
+		const i = inputs.categories[c]!;
 		// An unseen or missing category adds nothing in score(), so it sits below the average by `average`.
 		contributions.push({ column: s.name, value: raw === null || raw === undefined ? null : String(raw), contribution: (i >= 0 ? w[i]! : 0) - average });
-	}
-	const logOdds = contributions.reduce((s, c) => s + c.contribution, base);
-	return { base, contributions, logOdds, probability: 1 / (1 + Math.exp(-logOdds)) };
+	});
+	const z = logOdds(model, inputs);
+	return { base, contributions, logOdds: z, probability: sigmoid(z) };
 }
 
 export interface Bounds {
@@ -162,18 +159,20 @@ export interface Counterfactual {
  * The smallest change (L2 in standard units) to the chosen numeric features that moves the probability
  * across the threshold. For a linear model the optimum runs along the weight direction; a feature that
  * hits its bound is fixed there and the rest of the change is spread over the others (active set).
- * Values are continuous: an integer count may come back fractional.
+ * Values are continuous: an integer count may come back fractional. A record score() rejects throws
+ * a RecordValueError, as explainRecord does.
  */
 export function counterfactual(model: ExplainedModel, record: FeatureRecord, options: { features: string[]; threshold: number; bounds?: Record<string, Bounds>; margin?: number }): Counterfactual {
 	const p = model.preprocessor;
 	const margin = options.margin ?? 1e-3;
-	const current = explainRecord(model, record).logOdds;
+	const inputs = recordInputs(model, record);
+	const current = logOdds(model, inputs);
 	const target = Math.log(options.threshold / (1 - options.threshold));
 	const above = 1 / (1 + Math.exp(-current)) >= options.threshold;
 	// Aim just past the threshold on the other side.
 	let needed = (above ? target - margin : target + margin) - current;
 	const steps = p.numeric
-		.map((s, j) => ({ s, w: model.weights[j]! / s.scale, x: readNumber(ownField(record, s.name)) ?? s.median }))
+		.map((s, j) => ({ s, w: model.weights[j]! / s.scale, x: inputs.numbers[j]! }))
 		.filter((f) => options.features.includes(f.s.name) && f.w !== 0);
 	const values: Record<string, number> = {};
 	for (const f of steps) values[f.s.name] = f.x;

@@ -1,7 +1,7 @@
 // Exact solver for L2-regularised logistic regression with an unpenalised intercept, the same
 // problem scikit-learn's LogisticRegression(C) solves. Written here because it is the lab's core:
-// ml-logistic-regression has no intercept, no penalty and no convergence test (see ARCHITECTURE.md, "Stack facts"),
-// while Newton's method converges in a handful of iterations on standardised features.
+// Newton's method converges in a handful of iterations on standardised features, where plain gradient
+// descent (logistic-gd.ts, the teaching contrast) needs hundreds of passes over the data.
 import { CholeskyDecomposition, Matrix } from 'ml-matrix';
 
 export interface NewtonOptions {
@@ -35,12 +35,13 @@ interface Pass {
 }
 
 /**
- * One sweep over the data: the objective (Σ weighted log loss + ‖w‖²/2C) and, as needed, its
- * gradient and Hessian (lower triangle). One exp per row serves the sigmoid and the log loss.
+ * One pass over the data: the objective (Σ weighted log loss + ‖w‖²/2C, intercept unpenalised) and,
+ * as needed, its gradient and Hessian (lower triangle). One exp per row serves the sigmoid and the
+ * log loss. Gradient descent (logistic-gd.ts) takes the same objective and gradient from here.
  */
 type Need = 'objective' | 'gradient' | 'hessian';
 
-function sweep(x: Float64Array, y: Uint8Array, d: number, beta: Float64Array, C: number, sw: Float64Array | undefined, need: Need): Pass {
+export function dataPass(x: Float64Array, y: Uint8Array, d: number, beta: Float64Array, C: number, sw: Float64Array | undefined, need: Need): Pass {
 	const objectiveOnly = need === 'objective';
 	const withHessian = need === 'hessian';
 	const n = y.length;
@@ -155,7 +156,7 @@ function iterate(x: Float64Array, y: Uint8Array, d: number, options: NewtonOptio
 	const { C, maxIterations = 50, tolerance = 1e-8, sampleWeight: sw } = options;
 	const n = y.length;
 	const p = d + 1;
-	let pass = sweep(x, y, d, beta, C, sw, startHessian ? 'gradient' : 'hessian');
+	let pass = dataPass(x, y, d, beta, C, sw, startHessian ? 'gradient' : 'hessian');
 	let hess = startHessian ?? pass.hess;
 	let factor: CholeskyDecomposition | null = null;
 	const lossHistory = [pass.objective / n];
@@ -177,15 +178,15 @@ function iterate(x: Float64Array, y: Uint8Array, d: number, options: NewtonOptio
 		// Backtracking line search (Armijo); the full step is almost always accepted.
 		let t = 1;
 		let next = beta.map((b, a) => b - step[a]!);
-		let trial = sweep(x, y, d, next, C, sw, 'gradient');
+		let trial = dataPass(x, y, d, next, C, sw, 'gradient');
 		for (let tries = 0; tries < 30 && trial.objective > pass.objective - 1e-4 * t * slope; tries++) {
 			t /= 2;
 			next = beta.map((b, a) => b - t * step[a]!);
-			trial = sweep(x, y, d, next, C, sw, 'objective');
+			trial = dataPass(x, y, d, next, C, sw, 'objective');
 		}
 		// Keep the factor only after a full step that cut the gradient at least twentyfold.
 		const fast = t === 1 && maxAbs(trial.grad, n) < 0.05 * gmax;
-		if (!fast) trial = sweep(x, y, d, next, C, sw, 'hessian');
+		if (!fast) trial = dataPass(x, y, d, next, C, sw, 'hessian');
 		beta = next;
 		pass = trial;
 		iteration++;

@@ -42,6 +42,20 @@ export function orderByScore(p: Scores): Uint32Array {
 }
 
 /**
+ * Visits the runs of equal scores ("tie groups") of rows sorted by score: `visit(start, end)` gets the
+ * positions in `order` of each group, first to last inclusive. Every ranking metric and curve counts a
+ * tie group at once, as scikit-learn does, so rows with the same score never get different ranks.
+ */
+export function forEachTieGroup(order: ArrayLike<number>, p: Scores, visit: (start: number, end: number) => void): void {
+	for (let start = 0; start < order.length; ) {
+		let end = start;
+		while (end + 1 < order.length && p[order[end + 1]!] === p[order[start]!]) end++;
+		visit(start, end);
+		start = end + 1;
+	}
+}
+
+/**
  * ROC AUC as the probability that a random positive scores above a random negative
  * (Mann–Whitney U), ties counted as half: the same value as scikit-learn's roc_auc_score.
  */
@@ -49,9 +63,7 @@ export function rocAuc(y: Labels, p: Scores): number {
 	const order = orderByScore(p).reverse();
 	let positives = 0;
 	let rankSum = 0;
-	for (let start = 0; start < order.length; ) {
-		let end = start;
-		while (end + 1 < order.length && p[order[end + 1]!] === p[order[start]!]) end++;
+	forEachTieGroup(order, p, (start, end) => {
 		const midRank = (start + end) / 2 + 1;
 		for (let k = start; k <= end; k++) {
 			if (y[order[k]!] === 1) {
@@ -59,8 +71,7 @@ export function rocAuc(y: Labels, p: Scores): number {
 				rankSum += midRank;
 			}
 		}
-		start = end + 1;
-	}
+	});
 	const negatives = y.length - positives;
 	if (positives === 0 || negatives === 0) return NaN;
 	return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
@@ -76,16 +87,13 @@ export function averagePrecision(y: Labels, p: Scores): number {
 	let seen = 0;
 	let previousRecall = 0;
 	let ap = 0;
-	for (let start = 0; start < order.length; ) {
-		let end = start;
-		while (end + 1 < order.length && p[order[end + 1]!] === p[order[start]!]) end++;
+	forEachTieGroup(order, p, (start, end) => {
 		for (let k = start; k <= end; k++) tp += y[order[k]!] === 1 ? 1 : 0;
 		seen += end - start + 1;
 		const recall = tp / positives;
 		ap += (recall - previousRecall) * (tp / seen);
 		previousRecall = recall;
-		start = end + 1;
-	}
+	});
 	return ap;
 }
 

@@ -7,6 +7,7 @@ import { fitLogisticGradientDescent } from './logistic-gd';
 import { fitLogisticNewton } from './logistic-newton';
 import { evaluate, type MetricSet } from './metrics';
 import { ARTIFACT_FORMAT_VERSION, type CvSummary, type ModelDraft, type TrainParams } from './model-artifact';
+import { scoreTable } from './score';
 import { fitPreprocessor, transformTable, type FeatureSpec, type Preprocessor } from './preprocess';
 import { stratifiedKFold, stratifiedSplit, type Split } from './split';
 import { featureSchema, positiveRate, type ColumnSchema, type LabelledTable } from './table';
@@ -101,12 +102,12 @@ function fitOn(table: LabelledTable, spec: FeatureSpec, rows: Uint32Array, param
 		throw new RangeError(`The data has ${d.toLocaleString('en')} encoded features; Newton's method handles up to ${MAX_NEWTON_FEATURES.toLocaleString('en')}. Choose gradient descent, or set unneeded columns to "ignore".`);
 	}
 	let fit: Fit;
+	// Both solvers minimise the same objective, so C and class weight take effect whichever is chosen.
+	const sampleWeight = params.classWeight === 'balanced' ? balancedSampleWeight(y) : undefined;
 	if (params.solver === 'gd') {
-		// The library has no penalty and no sample weights: it solves the unregularised, unweighted problem.
-		const gd = fitLogisticGradientDescent(x, y, d, { onCheckpoint: (steps, loss) => onLoss?.({ step: steps, loss }) });
+		const gd = fitLogisticGradientDescent(x, y, d, { C: params.C, sampleWeight, onCheckpoint: (steps, loss) => onLoss?.({ step: steps, loss }) });
 		fit = { weights: gd.weights, intercept: gd.intercept, iterations: gd.steps, converged: gd.converged, lossCurve: gd.lossCurve.map((c) => ({ step: c.steps, loss: c.loss })) };
 	} else {
-		const sampleWeight = params.classWeight === 'balanced' ? balancedSampleWeight(y) : undefined;
 		const losses: LossPoint[] = [];
 		const newton = fitLogisticNewton(x, y, d, {
 			C: params.C,
@@ -124,17 +125,10 @@ function fitOn(table: LabelledTable, spec: FeatureSpec, rows: Uint32Array, param
 	return { preprocessor, fit };
 }
 
+/** Held-out labels and probabilities, scored by the same function as every registered version (score.ts). */
 function predictRows(table: LabelledTable, rows: Uint32Array, model: ReturnType<typeof fitOn>) {
-	const { x } = transformTable(model.preprocessor, table, rows);
-	const d = model.fit.weights.length;
-	const p = new Float64Array(rows.length);
-	const y = new Uint8Array(rows.length);
-	for (let k = 0; k < rows.length; k++) {
-		let z = model.fit.intercept;
-		for (let j = 0; j < d; j++) z += model.fit.weights[j]! * x[k * d + j]!;
-		p[k] = 1 / (1 + Math.exp(-z));
-		y[k] = table.target.values[rows[k]!]!;
-	}
+	const { probabilities: p } = scoreTable({ preprocessor: model.preprocessor, weights: model.fit.weights, intercept: model.fit.intercept }, table, rows);
+	const y = Uint8Array.from(rows, (r) => table.target.values[r]!);
 	return { y, p };
 }
 

@@ -31,10 +31,6 @@ function pointsInto(file: string, spec: string, folder: string): boolean {
 
 // Routes that still assemble workflows from database calls. Each moves behind src/lib/app.
 const ROUTES_USING_DB = new Set([
-	'src/routes/lab/data/datastore-view.svelte.ts',
-	'src/routes/lab/runs/runs-view.svelte.ts',
-	'src/routes/lab/sweep/sweep-job.svelte.ts',
-	'src/routes/lab/train/train-run.svelte.ts',
 	'src/routes/progress/progress-view.svelte.ts',
 	'src/routes/settings/study-settings-form.svelte.ts'
 ]);

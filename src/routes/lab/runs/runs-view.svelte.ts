@@ -1,15 +1,9 @@
 // State of the Runs page: the logged runs, the search, the sort column, the runs ticked for
 // comparison and the metric charted across runs.
-import { skippedMessage } from '$lib/app/skipped-records';
-import { getDb } from '$lib/db/browser-db';
-import { getLabStorage } from '$lib/db/browser-storage';
-import type { HeldOutScores } from '$lib/ml/model-artifact';
-import { MODEL_NAME } from '$lib/ml/train-model';
-import { deleteRun, listRuns } from '$lib/db/run-store';
-import type { StoredRun } from '$lib/db/schema';
-import { compareRuns, filterRuns, sortRuns, type RunColumn, type SortDirection } from '$lib/lab/runs-table';
-
+import { browserRuns, type StoredRun } from '$lib/app/tracked-runs';
 import { errorMessage as describe } from '$lib/error-message';
+import { compareRuns, filterRuns, sortRuns, type RunColumn, type SortDirection } from '$lib/lab/runs-table';
+import type { HeldOutScores } from '$lib/ml/model-artifact';
 
 export class RunsView {
 	runs = $state<StoredRun[]>([]);
@@ -31,9 +25,7 @@ export class RunsView {
 
 	async load(): Promise<void> {
 		try {
-			const skipped: string[] = [];
-			this.runs = await listRuns(await getDb(), skipped);
-			this.skipped = skippedMessage(skipped);
+			({ runs: this.runs, skipped: this.skipped } = await browserRuns.read());
 		} catch (e) {
 			this.error = `Your runs could not be read: ${describe(e)}`;
 		} finally {
@@ -55,8 +47,7 @@ export class RunsView {
 		const version = this.runs.find((r) => r.id === id)?.modelVersion;
 		if (version !== undefined && !(version in this.heldOut)) {
 			try {
-				const scores = await (await getLabStorage()).registry.heldOut(MODEL_NAME, version);
-				this.heldOut = { ...this.heldOut, [version]: scores ?? null };
+				this.heldOut = { ...this.heldOut, [version]: await browserRuns.heldOut(version) };
 			} catch {
 				this.heldOut = { ...this.heldOut, [version]: null }; // the version may have been deleted
 			}
@@ -65,7 +56,7 @@ export class RunsView {
 
 	async remove(id: number): Promise<void> {
 		try {
-			await deleteRun(await getDb(), id);
+			await browserRuns.delete(id);
 			this.runs = this.runs.filter((r) => r.id !== id);
 			this.selected = this.selected.filter((s) => s !== id);
 		} catch (e) {

@@ -1,53 +1,19 @@
 // State of the Sweep page: the search space form, the sweep in the lab worker with live trials and
 // cancel, trials kept for this tab in sessionStorage, and registering the best trial through the
 // Train page's own run (TrainRun), so there is one path from a trained model to the registry.
-import { getDb } from '$lib/db/browser-db';
-import { logRun } from '$lib/db/run-store';
+import { browserRecordSweepTrial, sweepExperiment } from '$lib/app/record-sweep-trial';
 import { DELINQUENCY_SCHEMA } from '$lib/ml/delinquency-data';
 import type { ModelVersion } from '$lib/ml/model-artifact';
-import { POLICY_NAMES, validateSweep, type Goal, type ParamExpression, type SamplerName, type SearchSpace, type SweepConfig, type TerminationPolicy, type Trial } from '$lib/ml/sweep';
-import { CATEGORICAL_PARAMETERS, FEATURE_SUBSETS, PRIMARY_METRICS, SWEEP_PARAMETERS, schemaForSubset, trialSettings, type SweepParameter } from '$lib/ml/sweep-trial';
+import { errorMessage as describe } from '$lib/error-message';
+import { POLICY_NAMES, validateSweep, type Goal, type SamplerName, type SearchSpace, type SweepConfig, type TerminationPolicy, type Trial } from '$lib/ml/sweep';
+import { CATEGORICAL_PARAMETERS, PRIMARY_METRICS, SWEEP_PARAMETERS, schemaForSubset, trialSettings } from '$lib/ml/sweep-trial';
 import { Cancelled, LabClient } from '$lib/workers/lab-client';
 import { TrainRun } from '../train/train-run.svelte';
-
-export interface ParameterRow {
-	name: SweepParameter;
-	enabled: boolean;
-	type: ParamExpression['type'];
-	/** Comma-separated choice values. */
-	values: string;
-	min: number;
-	max: number;
-	q: number;
-}
+import { DEFAULT_ROWS, rowExpression, type ParameterRow } from './search-space-rows';
 
 export type PolicyType = TerminationPolicy['type'];
 
 const STORAGE_KEY = 'prep-lab:sweep';
-import { errorMessage as describe } from '$lib/error-message';
-
-const DEFAULT_ROWS: ParameterRow[] = [
-	{ name: 'C', enabled: true, type: 'choice', values: '0.1, 1, 10', min: -3, max: 2, q: 0.5 },
-	{ name: 'class_weight', enabled: true, type: 'choice', values: 'none, balanced', min: 0, max: 1, q: 1 },
-	{ name: 'features', enabled: false, type: 'choice', values: Object.keys(FEATURE_SUBSETS).join(', '), min: 0, max: 1, q: 1 },
-	{ name: 'threshold', enabled: false, type: 'uniform', values: '0.3, 0.5, 0.7', min: 0.2, max: 0.8, q: 0.05 }
-];
-
-/** The expression a form row describes, or the reason it cannot be read. */
-export function rowExpression(row: ParameterRow): ParamExpression | string {
-	if (row.type === 'choice') {
-		const parts = row.values.split(',').map((v) => v.trim()).filter(Boolean);
-		if (parts.length === 0) return `${row.name}: enter at least one choice value, separated by commas.`;
-		if (CATEGORICAL_PARAMETERS.includes(row.name)) return { type: 'choice', values: parts };
-		const numbers = parts.map(Number);
-		const bad = parts.find((_, i) => !Number.isFinite(numbers[i]));
-		if (bad !== undefined) return `${row.name}: "${bad}" is not a number.`;
-		return { type: 'choice', values: numbers };
-	}
-	if (CATEGORICAL_PARAMETERS.includes(row.name)) return `${row.name} is categorical: it can only be a choice.`;
-	if (row.type === 'quniform') return { type: 'quniform', min: row.min, max: row.max, q: row.q };
-	return { type: row.type, min: row.min, max: row.max };
-}
 
 export class SweepJob {
 	parameters = $state<ParameterRow[]>(DEFAULT_ROWS.map((r) => ({ ...r })));
@@ -178,7 +144,7 @@ export class SweepJob {
 		this.status = 'running';
 		// Each trial becomes a run of this sweep's experiment on the Runs page (MLflow child runs).
 		const startedAt = new Date();
-		const experiment = `sweep-${startedAt.toISOString().slice(0, 19).replace(/[-:T]/g, '')}`;
+		const experiment = sweepExperiment(startedAt);
 		try {
 			await this.#client.run({ kind: 'sweep', source: { kind: 'generate', rows: this.rows, seed: this.seed }, config, folds: this.folds }, (p) => {
 				if (!p.event) return;
@@ -208,17 +174,8 @@ export class SweepJob {
 
 	async #logTrial(experiment: string, config: SweepConfig, trial: Trial, startedAt: Date): Promise<void> {
 		try {
-			const last = trial.metrics.at(-1);
-			await logRun(await getDb(), {
-				experiment,
-				startedAt,
-				durationMs: Date.now() - startedAt.getTime(),
-				status: trial.status === 'cancelled' ? 'stopped-early' : 'finished',
-				params: { ...$state.snapshot(trial.params), dataRows: this.rows, dataSeed: this.seed, cvFolds: this.folds },
-				metrics: last === undefined ? {} : { [config.primaryMetric]: last },
-				history: { [config.primaryMetric]: trial.metrics.map((value, i) => ({ step: i + 1, value })) },
-				tags: { sweep: experiment, trial: String(trial.id), sampler: config.sampler, policy: config.policy.type, ...(trial.reason ? { reason: trial.reason } : {}) }
-			});
+			const data = { rows: this.rows, seed: this.seed, folds: this.folds };
+			await browserRecordSweepTrial({ experiment, config, trial: $state.snapshot(trial), data, startedAt, finishedAt: new Date() });
 		} catch (e) {
 			this.error = `Trial ${trial.id} was not recorded as a run: ${describe(e)}`;
 		}
@@ -279,12 +236,5 @@ export class SweepJob {
 		this.#client.dispose();
 	}
 }
-
-export const PARAMETER_HELP: Record<SweepParameter, string> = {
-	C: 'Inverse regularisation strength',
-	class_weight: 'none or balanced',
-	features: `Named feature subset: ${Object.keys(FEATURE_SUBSETS).join(', ')}`,
-	threshold: 'Decision threshold for F1 and accuracy'
-};
 
 export { SWEEP_PARAMETERS };

@@ -1,11 +1,10 @@
 // State of the Train page: the data source (generator or an imported CSV with confirmed column
 // roles), the run in the worker with progress and cancel, and registration of the result.
-import { getDb } from '$lib/db/browser-db';
-import { getLabStorage } from '$lib/db/browser-storage';
-import { loadDatasetSchemas, saveDatasetSchema } from '$lib/db/dataset-store';
-import { registerTrainedModel } from '$lib/db/model-registration';
-import { logRun } from '$lib/db/run-store';
-import { trainRunRecord, type TrainRunInput } from '$lib/lab/train-run-record';
+import { browserRecordTrainRun } from '$lib/app/record-train-run';
+import { browserRegisterTrainedModel } from '$lib/app/register-trained-model';
+import { browserTrainingData as trainingData } from '$lib/app/training-data';
+import { errorMessage as describe } from '$lib/error-message';
+import type { TrainRunInput } from '$lib/lab/train-run-record';
 import type { StoredFileInfo } from '$lib/lab/storage';
 import type { CsvPreview } from '$lib/ml/csv-read';
 import type { LossPoint } from '$lib/ml/train-model';
@@ -13,14 +12,11 @@ import type { ModelVersion, SolverName, TrainParams } from '$lib/ml/model-artifa
 import type { ColumnSchema } from '$lib/ml/table';
 import { DEFAULT_TRAIN_PARAMS, validateTrainParams, type TrainOutcome } from '$lib/ml/train-model';
 import { DEFAULT_THRESHOLD, thresholdTag } from '$lib/lab/online-endpoint';
-import { usableFileName } from '$lib/lab/storage';
 import { Cancelled, LabClient } from '$lib/workers/lab-client';
 import type { DataSource, LabProgress } from '$lib/workers/protocol';
 
-/** A name safe for the datastore, ending in .csv. */
-export const storedCsvName = (original: string) => usableFileName(`${original.replace(/\.csv$/i, '')}.csv`);
-
-import { errorMessage as describe } from '$lib/error-message';
+/** How the result and the loss curves name each solver. */
+export const SOLVER_NAMES = { newton: 'Newton (exact)', gd: 'Gradient descent' } as const;
 
 export class TrainRun {
 	source = $state<'generate' | 'csv'>('generate');
@@ -56,9 +52,7 @@ export class TrainRun {
 
 	async load(): Promise<void> {
 		try {
-			const storage = await getLabStorage();
-			this.files = await storage.datastore.list('raw');
-			this.schemas = await loadDatasetSchemas(await getDb());
+			({ files: this.files, schemas: this.schemas } = await trainingData.read());
 		} catch (e) {
 			this.dataError = `Your datastore could not be read: ${describe(e)}`;
 		}
@@ -70,10 +64,8 @@ export class TrainRun {
 		this.busyReading = true;
 		try {
 			const { preview } = await this.#client.run({ kind: 'preview', file });
-			const name = storedCsvName(file.name);
-			const storage = await getLabStorage();
-			await storage.datastore.writeBlob('raw', name, file);
-			this.files = await storage.datastore.list('raw');
+			const { name, files } = await trainingData.import(file);
+			this.files = files;
 			this.source = 'csv';
 			this.selectedFile = name;
 			this.preview = preview;
@@ -94,8 +86,7 @@ export class TrainRun {
 		if (this.schemas.has(name)) return;
 		this.busyReading = true;
 		try {
-			const { input } = await (await getLabStorage()).datastore.openCsv('raw', name);
-			const { preview } = await this.#client.run({ kind: 'preview', file: input as Blob });
+			const { preview } = await this.#client.run({ kind: 'preview', file: await trainingData.open(name) });
 			this.preview = preview;
 			this.draftSchema = preview.schema.map((c) => ({ ...c }));
 		} catch (e) {
@@ -119,7 +110,7 @@ export class TrainRun {
 	async confirmSchema(): Promise<void> {
 		if (!this.selectedFile || !this.draftSchema || this.schemaProblem(this.draftSchema)) return;
 		const schema = $state.snapshot(this.draftSchema);
-		await saveDatasetSchema(await getDb(), this.selectedFile, schema);
+		await trainingData.confirm(this.selectedFile, schema);
 		this.schemas = new Map(this.schemas).set(this.selectedFile, schema);
 		this.draftSchema = null;
 	}
@@ -139,8 +130,7 @@ export class TrainRun {
 		if (this.source === 'generate') source = { kind: 'generate', rows: this.rows, seed: this.seed, ...(this.generatedSchema ? { schema: $state.snapshot(this.generatedSchema) } : {}) };
 		else {
 			if (!this.ready || !this.selectedFile) return;
-			const { input } = await (await getLabStorage()).datastore.openCsv('raw', this.selectedFile);
-			source = { kind: 'csv', file: input as Blob, fileName: this.selectedFile, schema: $state.snapshot(this.schemas.get(this.selectedFile)!) };
+			source = { kind: 'csv', file: await trainingData.open(this.selectedFile), fileName: this.selectedFile, schema: $state.snapshot(this.schemas.get(this.selectedFile)!) };
 		}
 		this.status = 'running';
 		this.error = null;
@@ -179,7 +169,7 @@ export class TrainRun {
 	/** Logs the run for the Runs page; a tracking problem is reported but never hides the result. */
 	async #track(input: TrainRunInput): Promise<void> {
 		try {
-			this.runId = await logRun(await getDb(), trainRunRecord(input));
+			this.runId = await browserRecordTrainRun(input);
 		} catch (e) {
 			this.error = `The run was not recorded on the Runs page: ${describe(e)}`;
 		}
@@ -194,7 +184,7 @@ export class TrainRun {
 		this.registering = true;
 		try {
 			const tags = { data: this.trainedOn, threshold: thresholdTag(this.threshold) };
-			this.registered = await registerTrainedModel($state.snapshot(this.outcome) as TrainOutcome, { description, tags }, this.runId);
+			this.registered = await browserRegisterTrainedModel($state.snapshot(this.outcome) as TrainOutcome, { description, tags }, this.runId);
 		} catch (e) {
 			this.error = `The model was not registered: ${describe(e)}`;
 		} finally {
