@@ -5,27 +5,20 @@
 import { getDb } from '../db/browser-db';
 import { addNextVersion } from '../db/idb-registry';
 import type { PrepLabDb } from '../db/schema';
+import { abortOnError } from '../db/transaction';
 import type { ModelVersion, VersionMeta } from '../ml/model-artifact';
 import type { TrainOutcome } from '../ml/train-model';
 
 export async function registerTrainedModel(db: PrepLabDb, outcome: TrainOutcome, meta: Partial<VersionMeta>, runId: number | null): Promise<ModelVersion> {
 	const tx = db.transaction(['models', 'heldOut', 'runs'], 'readwrite');
-	try {
+	return abortOnError(tx, async () => {
 		const run = runId === null ? undefined : await tx.objectStore('runs').get(runId);
 		if (runId !== null && !run) throw new Error(`Run ${runId} does not exist.`);
 		const registered = await addNextVersion(tx.objectStore('models'), tx.objectStore('heldOut'), outcome.draft, meta, outcome.test);
 		if (run) await tx.objectStore('runs').put({ ...run, modelVersion: registered.version });
 		await tx.done;
 		return registered;
-	} catch (e) {
-		try {
-			tx.abort();
-		} catch {
-			/* already finished */
-		}
-		await tx.done.catch(() => undefined);
-		throw e;
-	}
+	});
 }
 
 /** The page's call, on the browser's database. */

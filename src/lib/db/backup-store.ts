@@ -5,6 +5,7 @@ import { BACKUP_FORMAT, BACKUP_STORES, BACKUP_VERSION, type Backup, type BackupS
 import { DEVICE_SETTINGS } from '../backup/merge-choices';
 import { storedDeviceId } from './device-store';
 import type { PrepLabDb, StoredFile } from './schema';
+import { abortOnError } from './transaction';
 
 /** A datastore file as exported: its bytes stay a Blob until the backup file is assembled. */
 export interface ExportedFile {
@@ -68,29 +69,26 @@ export async function restoreBackup(db: PrepLabDb, backup: Backup): Promise<void
 	// Decoded before the transaction opens: an IndexedDB transaction closes if it waits on other work.
 	const files = backup.stores.files.map((r) => storedFile(r, backup.exportedAt));
 	const tx = db.transaction([...BACKUP_STORES, 'examSessions'], 'readwrite');
-	const writes: Promise<unknown>[] = [tx.done];
-	try {
-		// This device's own settings stay: a restored backup does not make it another device.
-		const own = (await Promise.all(DEVICE_SETTINGS.map((key) => tx.objectStore('settings').get(key)))).filter((r) => r !== undefined);
-		writes.push(tx.objectStore('examSessions').clear());
-		for (const store of BACKUP_STORES) {
-			const os = tx.objectStore(store);
-			writes.push(os.clear());
-			const records = store === 'files' ? files : store === 'settings' ? [...backup.stores.settings.filter((r) => !DEVICE_SETTINGS.includes(String(r.key))), ...own] : backup.stores[store];
-			// A record IndexedDB refuses throws here, synchronously, after the clears were queued.
-			for (const record of records) writes.push(os.put(record as never));
-		}
-		await Promise.all(writes);
-	} catch (e) {
-		for (const w of writes) w.catch(() => undefined);
-		// Aborting drops the clears and puts queued above, so nothing is lost.
-		try {
-			tx.abort();
-		} catch {
-			/* already aborted */
-		}
-		throw e;
-	}
+	const writes: Promise<unknown>[] = [];
+	// A record IndexedDB refuses throws synchronously after the clears were queued: aborting drops the
+	// clears and puts queued before it, so nothing is lost.
+	await abortOnError(
+		tx,
+		async () => {
+			// This device's own settings stay: a restored backup does not make it another device.
+			const own = (await Promise.all(DEVICE_SETTINGS.map((key) => tx.objectStore('settings').get(key)))).filter((r) => r !== undefined);
+			writes.push(tx.objectStore('examSessions').clear());
+			for (const store of BACKUP_STORES) {
+				const os = tx.objectStore(store);
+				writes.push(os.clear());
+				const records = store === 'files' ? files : store === 'settings' ? [...backup.stores.settings.filter((r) => !DEVICE_SETTINGS.includes(String(r.key))), ...own] : backup.stores[store];
+				// A record IndexedDB refuses throws here, synchronously, after the clears were queued.
+				for (const record of records) writes.push(os.put(record as never));
+			}
+			await Promise.all([...writes, tx.done]);
+		},
+		writes
+	);
 }
 
 /** Deletes every record of the learner's data, in one transaction. */

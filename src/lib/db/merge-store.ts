@@ -2,6 +2,7 @@
 // transaction, so a failure leaves the device exactly as it was.
 import type { BackupStore } from '../backup/backup-format';
 import type { PrepLabDb } from './schema';
+import { abortOnError } from './transaction';
 
 /** Records to put, by store; records of auto-numbered stores come without an id and get a new one. */
 export type MergeWrites = Partial<Record<BackupStore, readonly Record<string, unknown>[]>>;
@@ -10,19 +11,15 @@ export async function writeMerge(db: PrepLabDb, writes: MergeWrites): Promise<vo
 	const stores = (Object.keys(writes) as BackupStore[]).filter((s) => writes[s]!.length);
 	if (!stores.length) return;
 	const tx = db.transaction(stores, 'readwrite');
-	const queued: Promise<unknown>[] = [tx.done];
-	try {
-		// A record IndexedDB refuses can throw here, synchronously, after earlier puts were queued.
-		for (const s of stores) for (const record of writes[s]!) queued.push(tx.objectStore(s).put(record as never));
-		await Promise.all(queued);
-	} catch (e) {
-		// Aborting drops every put queued above: nothing is kept. Their rejections are expected.
-		for (const q of queued) q.catch(() => undefined);
-		try {
-			tx.abort();
-		} catch {
-			/* already aborted */
-		}
-		throw e;
-	}
+	const queued: Promise<unknown>[] = [];
+	// A record IndexedDB refuses can throw synchronously after earlier puts were queued: aborting drops
+	// every put queued before it, so nothing is kept.
+	await abortOnError(
+		tx,
+		async () => {
+			for (const s of stores) for (const record of writes[s]!) queued.push(tx.objectStore(s).put(record as never));
+			await Promise.all([...queued, tx.done]);
+		},
+		queued
+	);
 }

@@ -1,5 +1,6 @@
 // State of the Responsible AI lab: the chosen registered version, its seeded evaluation sample and
 // every view computed from them. The computing lives in $lib/ml; this class only holds choices.
+import { errorMessage } from '$lib/error-message';
 import { getLabStorage } from '$lib/app/browser';
 import { errorFlags, errorMatrix, errorTree, worstCohorts } from '$lib/ml/error-analysis';
 import {
@@ -140,7 +141,13 @@ export class ResponsibleAiPage {
 			return;
 		}
 		this.error = null;
-		this.counterfactual = counterfactual(this.model, this.whatIf, { features: this.actionable, threshold: this.threshold, bounds: this.bounds });
+		try {
+			this.counterfactual = counterfactual(this.model, this.whatIf, { features: this.actionable, threshold: this.threshold, bounds: this.bounds });
+		} catch (e) {
+			// A what-if value the model cannot score (the same values score() rejects) is named, not guessed.
+			this.counterfactual = null;
+			this.error = errorMessage(e);
+		}
 	}
 
 	applyCounterfactual(): void {
