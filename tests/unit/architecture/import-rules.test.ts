@@ -44,9 +44,7 @@ const ROUTES_USING_DB = new Set([
 	'src/routes/lab/runs/runs-view.svelte.ts',
 	'src/routes/lab/sweep/sweep-job.svelte.ts',
 	'src/routes/lab/train/train-run.svelte.ts',
-	'src/routes/progress/progress-view.svelte.ts',
-	'src/routes/settings/backup-panel.svelte.ts',
-	'src/routes/settings/study-settings-form.svelte.ts'
+	'src/routes/settings/backup-panel.svelte.ts'
 ]);
 
 // Lab modules that still take their record types from the database schema (a type-level cycle).
