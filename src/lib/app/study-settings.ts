@@ -4,7 +4,7 @@
 import type { PrepLabDb } from '../db/schema';
 import { loadStudySettings, saveStudySettings, updateStudySettings } from '../db/settings-store';
 import type { Track } from '../content/tracks';
-import { checkStudySettings, type StudySettings } from '../study/study-settings';
+import { checkStudySettings, chosenTrack, type StudySettings } from '../study/study-settings';
 
 export const loadSettings = (db: PrepLabDb): Promise<StudySettings> => loadStudySettings(db);
 
@@ -18,3 +18,6 @@ export async function saveSettings(db: PrepLabDb, values: StudySettings): Promis
 
 /** Records the exam the learner prepares for, keeping every other setting (one transaction). */
 export const chooseTrack = (db: PrepLabDb, track: Track): Promise<StudySettings> => updateStudySettings(db, (current) => ({ ...current, track }));
+
+/** The exam the pages follow: the chosen one, else AI-300. */
+export const loadTrack = async (db: PrepLabDb): Promise<Track> => chosenTrack(await loadStudySettings(db));

@@ -1,19 +1,22 @@
 // The home page's "Today": cards due under the learner's own new-card limit, and how many model
-// versions the lab holds. The same queue rules as the review screen, so both show the same count.
+// versions the lab holds, and the exam chosen (if any). The same queue rules as the review screen, so both show the same count.
 import { loadReviewQueue } from '../db/review-store';
 import type { PrepLabDb } from '../db/schema';
 import { loadStudySettings } from '../db/settings-store';
 import type { ModelRegistry } from '../lab/storage';
 import { MODEL_NAME } from '../ml/train-model';
 import type { QueueCounts } from '../study/review-queue';
+import type { Track } from '../content/tracks';
 
 export interface Today {
 	due: QueueCounts;
 	models: number;
+	/** The exam chosen in the settings, null until the learner chooses (the home page then asks). */
+	track: Track | null;
 }
 
 export async function loadToday(db: PrepLabDb, registry: ModelRegistry, cardIds: readonly string[], now: Date): Promise<Today> {
 	const settings = await loadStudySettings(db);
 	const { queue } = await loadReviewQueue(db, cardIds, now, settings.newCardsPerDay);
-	return { due: queue.counts, models: (await registry.list(MODEL_NAME)).length };
+	return { due: queue.counts, models: (await registry.list(MODEL_NAME)).length, track: settings.track };
 }

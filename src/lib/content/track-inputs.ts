@@ -1,7 +1,7 @@
 // What the pages that follow the chosen exam need of each exam, computed at build time: its
 // domains (with weights), the cards that serve it with their domain in it, and its outline title.
 import type { ContentBundle } from './bundle';
-import { cardTrackDomains, TRACKS, trackOutline, type Track } from './tracks';
+import { byTrack, cardTrackDomains, trackOutline, type Track } from './tracks';
 
 export interface TrackInput {
 	exam: string;
@@ -13,20 +13,15 @@ export interface TrackInput {
 
 export function trackInputs(content: ContentBundle): Record<Track, TrackInput> {
 	const cards = content.decks.flatMap((d) => d.cards);
-	return Object.fromEntries(
-		TRACKS.map((track) => {
-			const outline = trackOutline(content, track);
-			const cardDomains = cardTrackDomains(content, cards, track);
-			return [
-				track,
-				{
-					exam: outline?.exam ?? track,
-					title: outline?.title ?? '',
-					cardIds: cardDomains.map(([id]) => id),
-					cardDomains,
-					domains: (outline?.domains ?? []).map((d) => ({ id: d.id, title: d.title, weight: d.weight }))
-				}
-			];
-		})
-	) as Record<Track, TrackInput>;
+	return byTrack((track) => {
+		const outline = trackOutline(content, track);
+		const cardDomains = cardTrackDomains(content, cards, track);
+		return {
+			exam: outline?.exam ?? track,
+			title: outline?.title ?? '',
+			cardIds: cardDomains.map(([id]) => id),
+			cardDomains,
+			domains: (outline?.domains ?? []).map((d) => ({ id: d.id, title: d.title, weight: d.weight }))
+		};
+	});
 }
