@@ -173,7 +173,7 @@ test('practice by domain gives feedback after each item and keeps wrong answers 
 	const mistakesDeck = page.getByLabel(/Mistakes from practice exams/);
 	await expect(mistakesDeck).toBeChecked();
 	await expect(page.locator('label', { hasText: 'Mistakes from practice exams' })).toContainText(`(${wrong.length - 1})`);
-	for (const other of ['DP-100 exam facts', 'CATER method', 'Azure concepts for interviews']) await page.getByLabel(other).uncheck();
+	for (const other of ['DP-100 exam facts', 'AI-300 MLOps facts', 'AI-300 GenAIOps facts', 'CATER method', 'Azure concepts for interviews']) await page.getByLabel(other).uncheck();
 	const card = page.getByTestId('review-card');
 	await expect(card).toHaveAttribute('data-card-id', /^mistakes\//);
 	expect(wrong.slice(1).map((id) => `mistakes/${id}`)).toContain(await card.getAttribute('data-card-id'));
