@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { axeViolations, COLOUR_RULES, seriousOf, WCAG_TAGS } from './axe-scan';
 import { expect, test } from './fixtures';
+import { chooseExam } from './choose-exam';
 
 // Every page, in the states a learner sees (a card answer revealed, a model answer shown, a trained
 // model's charts), is checked by axe against WCAG 2.1 A and AA, in the light and the dark theme.
@@ -77,11 +78,14 @@ const screens: Screen[] = [
 		}
 	},
 	{ name: 'exam', open: at('/exam') },
+	{ name: 'home: exam chooser', open: at('/', (p) => expect(p.getByTestId('track-chooser')).toBeVisible()) },
+	{ name: 'exam outline and coverage', open: at('/exam/outline', (p) => expect(p.getByTestId('outline-title')).toBeVisible()) },
 	{ name: 'exam domain', open: at('/exam/train-deploy'), slow: true },
 	{ name: 'practice exam: start', open: at('/exam/practice', (p) => expect(p.getByTestId('no-attempts')).toBeVisible()) },
 	{
 		name: 'practice exam: item in progress',
 		open: async (page) => {
+			await chooseExam(page, 'DP-100');
 			await page.goto('/exam/practice?seed=7');
 			await page.getByLabel('20 items').check();
 			await page.getByRole('button', { name: 'Start exam' }).click();

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { chooseExam } from './choose-exam';
 import { expect, test } from './fixtures';
 
 /** Answers the item on screen with the keyboard only: number keys, or Enter on a focused button for ordering. */
@@ -29,6 +30,8 @@ async function waitForOfflineReady(page: Page) {
 }
 
 test('a 20-item full exam by keyboard: mark, review, confirm, results by domain, saved attempt', async ({ page }) => {
+	// These tests use the DP-100 bank (its four domains and 20-item draws).
+	await chooseExam(page, 'DP-100');
 	await page.goto('/exam');
 	await page.getByRole('link', { name: 'Full exam' }).click();
 	await expect(page).toHaveURL(/\/exam\/practice/);
@@ -123,6 +126,8 @@ test('a 20-item full exam by keyboard: mark, review, confirm, results by domain,
 });
 
 test('practice by domain gives feedback after each item and keeps wrong answers as mistakes', async ({ page }) => {
+	// These tests use the DP-100 bank (its four domains and 20-item draws).
+	await chooseExam(page, 'DP-100');
 	await page.goto('/exam/practice?mode=domain&seed=3');
 	await page.locator('html[data-interactive]').waitFor();
 	await page.getByRole('combobox', { name: 'Domain' }).selectOption({ label: 'Train and deploy models' });
@@ -168,7 +173,7 @@ test('practice by domain gives feedback after each item and keeps wrong answers 
 	const mistakesDeck = page.getByLabel(/Mistakes from practice exams/);
 	await expect(mistakesDeck).toBeChecked();
 	await expect(page.locator('label', { hasText: 'Mistakes from practice exams' })).toContainText(`(${wrong.length - 1})`);
-	for (const other of ['DP-100 exam facts', 'CATER method', 'Azure concepts for interviews']) await page.getByLabel(other).uncheck();
+	for (const other of ['DP-100 exam facts', 'AI-300 MLOps facts', 'AI-300 GenAIOps facts', 'CATER method', 'Azure concepts for interviews']) await page.getByLabel(other).uncheck();
 	const card = page.getByTestId('review-card');
 	await expect(card).toHaveAttribute('data-card-id', /^mistakes\//);
 	expect(wrong.slice(1).map((id) => `mistakes/${id}`)).toContain(await card.getAttribute('data-card-id'));
@@ -180,6 +185,8 @@ test('practice by domain gives feedback after each item and keeps wrong answers 
 });
 
 test('a reload mid-exam offers to resume where the learner was, with the answers given', async ({ page }) => {
+	// These tests use the DP-100 bank (its four domains and 20-item draws).
+	await chooseExam(page, 'DP-100');
 	await page.goto('/exam/practice?seed=11');
 	await page.locator('html[data-interactive]').waitFor();
 	await page.getByLabel('20 items').check();
@@ -210,6 +217,8 @@ test('a reload mid-exam offers to resume where the learner was, with the answers
 });
 
 test('when the time runs out the exam is submitted by itself', async ({ page }) => {
+	// These tests use the DP-100 bank (its four domains and 20-item draws).
+	await chooseExam(page, 'DP-100');
 	await page.clock.install();
 	await page.goto('/exam/practice?seed=5');
 	await page.locator('html[data-interactive]').waitFor();
@@ -223,6 +232,8 @@ test('when the time runs out the exam is submitted by itself', async ({ page }) 
 });
 
 test('the practice exam works offline once the app is installed', async ({ page, context }) => {
+	// These tests use the DP-100 bank (its four domains and 20-item draws).
+	await chooseExam(page, 'DP-100');
 	await page.goto('/');
 	await waitForOfflineReady(page);
 	await context.setOffline(true);
@@ -246,6 +257,8 @@ test('the practice exam works offline once the app is installed', async ({ page,
 });
 
 test('items, case studies and results fit a 360 px phone without sideways scrolling', async ({ page }) => {
+	// These tests use the DP-100 bank (its four domains and 20-item draws).
+	await chooseExam(page, 'DP-100');
 	await page.setViewportSize({ width: 360, height: 780 });
 	await page.goto('/exam/practice?mode=domain&seed=3');
 	await page.locator('html[data-interactive]').waitFor();
@@ -269,6 +282,8 @@ test('items, case studies and results fit a 360 px phone without sideways scroll
 });
 
 test('a second Enter at the submit question keeps working instead of submitting', async ({ page }) => {
+	// These tests use the DP-100 bank (its four domains and 20-item draws).
+	await chooseExam(page, 'DP-100');
 	await page.goto('/exam/practice?mode=domain&seed=2');
 	await page.locator('html[data-interactive]').waitFor();
 	await page.getByRole('button', { name: 'Start practice' }).click();

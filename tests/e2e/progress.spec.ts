@@ -9,6 +9,8 @@ test('progress shows today on the heatmap, the forecast and an exam-day plan wit
 	const exam = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
 	await page.goto('/settings');
 	await page.getByLabel('Exam date').fill(exam);
+	// The cards reviewed below are DP-100 cards: readiness follows the exam chosen here.
+	await page.getByRole('radio', { name: /^DP-100/ }).check();
 	await page.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByText('Saved.')).toBeVisible();
 

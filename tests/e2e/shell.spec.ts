@@ -19,7 +19,7 @@ test('navigation reaches each section', async ({ page }) => {
 		['Notes', 'Notes'],
 		['Cards', 'Flashcards'],
 		['Interview', 'Interview questions'],
-		['Exam', /DP-100/],
+		['Exam', /AI-300/],
 		['Lab', 'ML lab'],
 		['Progress', 'Progress']
 	] as const) {

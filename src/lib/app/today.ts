@@ -1,17 +1,20 @@
 // The home page's "Today": cards due under the learner's own new-card limit, and how many model
-// versions the lab holds. The same queue as the review screen (review-queue.ts), so both show the same count.
+// versions the lab holds, and the exam chosen (if any). The same queue as the review screen (review-queue.ts), so both show the same count.
 import type { PrepLabDb } from '../db/schema';
 import type { ModelRegistry } from '../lab/storage';
 import { MODEL_NAME } from '../ml/train-model';
 import type { QueueCounts } from '../study/review-queue';
 import { openReviewQueue } from './review-queue';
+import type { Track } from '../content/tracks';
 
 export interface Today {
 	due: QueueCounts;
 	models: number;
+	/** The exam chosen in the settings, null until the learner chooses (the home page then asks). */
+	track: Track | null;
 }
 
 export async function loadToday(db: PrepLabDb, registry: ModelRegistry, cardIds: readonly string[], now: Date): Promise<Today> {
-	const { counts } = await openReviewQueue(db, cardIds, now);
-	return { due: counts, models: (await registry.list(MODEL_NAME)).length };
+	const { counts, settings } = await openReviewQueue(db, cardIds, now);
+	return { due: counts, models: (await registry.list(MODEL_NAME)).length, track: settings.track };
 }

@@ -76,3 +76,8 @@ export function cardTrackDomains(content: Pick<TrackContent, 'outline' | 'ai300'
 		return domain ? [[c.id, domain] as [string, string]] : [];
 	});
 }
+
+/** One value per track, e.g. what a page needs of each exam. */
+export function byTrack<T>(fn: (track: Track) => T): Record<Track, T> {
+	return Object.fromEntries(TRACKS.map((t) => [t, fn(t)])) as Record<Track, T>;
+}

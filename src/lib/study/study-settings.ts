@@ -1,4 +1,5 @@
 // The learner's study settings. Plain data with defaults and a validator, stored by the db layer.
+import { DEFAULT_TRACK, isTrack, type Track } from '../content/tracks';
 import type { SchedulerSettings } from './scheduler';
 
 export interface StudySettings {
@@ -11,6 +12,8 @@ export interface StudySettings {
 	/** Desired retention for mock-interview questions, scheduled in whole days. */
 	interviewRetention: number;
 	interviewMaximumIntervalDays: number;
+	/** The exam the learner prepares for; null until chosen (the home page then offers the choice). */
+	track: Track | null;
 }
 
 export const DEFAULT_STUDY_SETTINGS: StudySettings = {
@@ -19,7 +22,8 @@ export const DEFAULT_STUDY_SETTINGS: StudySettings = {
 	newCardsPerDay: 20,
 	examDate: null,
 	interviewRetention: 0.9,
-	interviewMaximumIntervalDays: 90
+	interviewMaximumIntervalDays: 90,
+	track: null
 };
 
 /** Interview retention above this gives a well-answered question (Good) only a day, a loop again. */
@@ -36,6 +40,7 @@ export function checkStudySettings(s: StudySettings): string | null {
 	if (!(s.interviewRetention >= INTERVIEW_RETENTION_RANGE.min && s.interviewRetention <= INTERVIEW_RETENTION_RANGE.max))
 		return 'Interview retention must be between 0.70 and 0.95.';
 	if (!wholeDays(s.interviewMaximumIntervalDays)) return 'Interview maximum interval must be a whole number of days from 1 to 36,500.';
+	if (s.track !== null && !isTrack(s.track)) return 'The exam must be AI-300 or DP-100.';
 	return null;
 }
 
@@ -48,6 +53,9 @@ export function normaliseStudySettings(value: unknown): StudySettings {
 	}
 	return checkStudySettings(merged) ? { ...DEFAULT_STUDY_SETTINGS } : merged;
 }
+
+/** The exam the learner prepares for: the chosen one, else AI-300 (DP-100 retired on 1 June 2026). */
+export const chosenTrack = (s: Pick<StudySettings, 'track'>): Track => s.track ?? DEFAULT_TRACK;
 
 /** How flashcards are scheduled: minute-scale learning steps, then days. */
 export function cardScheduling(s: StudySettings): SchedulerSettings {

@@ -1,7 +1,8 @@
-// The study settings form: loads, validates and saves the learner's scheduling choices.
-import { getDb } from '$lib/db/browser-db';
-import { loadStudySettings, saveStudySettings } from '$lib/db/settings-store';
-import { checkStudySettings, DEFAULT_STUDY_SETTINGS, type StudySettings } from '$lib/study/study-settings';
+// The study settings form: loads, validates and saves the learner's scheduling choices and exam.
+import { getDb } from '$lib/app/browser';
+import { loadSettings, saveSettings } from '$lib/app/study-settings';
+import { errorMessage } from '$lib/error-message';
+import { chosenTrack, DEFAULT_STUDY_SETTINGS, type StudySettings } from '$lib/study/study-settings';
 
 export class StudySettingsForm {
 	values = $state<StudySettings>({ ...DEFAULT_STUDY_SETTINGS });
@@ -11,9 +12,11 @@ export class StudySettingsForm {
 
 	async load(): Promise<void> {
 		try {
-			this.values = await loadStudySettings(await getDb());
+			const values = await loadSettings(await getDb());
+			// The form shows the exam in force (AI-300 until one is chosen); saving records it.
+			this.values = { ...values, track: chosenTrack(values) };
 		} catch (e) {
-			this.error = `Settings could not be read: ${(e as Error).message}`;
+			this.error = `Settings could not be read: ${errorMessage(e)}`;
 		}
 		this.loaded = true;
 	}
@@ -21,13 +24,11 @@ export class StudySettingsForm {
 	async save(): Promise<void> {
 		this.saved = false;
 		const values = { ...$state.snapshot(this.values), examDate: this.values.examDate || null };
-		this.error = checkStudySettings(values);
-		if (this.error) return;
 		try {
-			await saveStudySettings(await getDb(), values);
-			this.saved = true;
+			this.error = await saveSettings(await getDb(), values);
+			this.saved = this.error === null;
 		} catch (e) {
-			this.error = `Settings were not saved: ${(e as Error).message}`;
+			this.error = `Settings were not saved: ${errorMessage(e)}`;
 		}
 	}
 }

@@ -1,6 +1,5 @@
 // The import rules of ARCHITECTURE.md, checked on every test run. A forbidden arrow fails with the
-// file and the import named. The known exceptions are listed below; the list may only shrink: an
-// entry that no longer imports what it is listed for fails too, so it is removed when fixed.
+// file and the import named. There are no exceptions.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,12 +27,6 @@ function pointsInto(file: string, spec: string, folder: string): boolean {
 	const resolved = relative(ROOT, join(ROOT, file, '..', spec)).replaceAll('\\', '/');
 	return resolved === `src/lib/${folder}` || resolved.startsWith(`src/lib/${folder}/`);
 }
-
-// Routes that still assemble workflows from database calls. Each moves behind src/lib/app.
-const ROUTES_USING_DB = new Set([
-	'src/routes/progress/progress-view.svelte.ts',
-	'src/routes/settings/study-settings-form.svelte.ts'
-]);
 
 const CORE = ['ml', 'study', 'lab', 'content', 'charts'];
 const UI_ONLY = /^(svelte(\/|$)|\$app\/|\$service-worker|idb$|fake-indexeddb)/;
@@ -75,12 +68,12 @@ describe('import rules', () => {
 		expect(bad).toEqual([]);
 	});
 
-	it('routes reach the database only through the application layer (known exceptions shrinking)', () => {
-		const files = sourceFiles('src/routes');
-		const usingDb = files.filter((file) => importsOf(file).some((spec) => pointsInto(file, spec, 'db')));
-		const newOnes = usingDb.filter((f) => !ROUTES_USING_DB.has(f));
-		const fixed = [...ROUTES_USING_DB].filter((f) => !usingDb.includes(f));
-		expect(newOnes, 'route files that import $lib/db: call a module in src/lib/app instead').toEqual([]);
-		expect(fixed, 'no longer import $lib/db: remove them from ROUTES_USING_DB').toEqual([]);
+	it('routes and components reach the database only through the application layer', () => {
+		const bad = [...sourceFiles('src/routes'), ...sourceFiles('src/lib/ui')].flatMap((file) =>
+			importsOf(file)
+				.filter((spec) => pointsInto(file, spec, 'db'))
+				.map((spec) => `${file} imports ${spec}: call a module in src/lib/app instead`)
+		);
+		expect(bad).toEqual([]);
 	});
 });

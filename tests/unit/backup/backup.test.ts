@@ -45,7 +45,7 @@ async function filledDb() {
 	const db = await openPrepLabDb({}, `backup-${n++}`);
 	const r = gradeCard(newCardState('dp100/a', t0), Rating.Good, t0, 1200);
 	await saveReview(db, r.next, r.log);
-	await saveStudySettings(db, { ...DEFAULT_STUDY_SETTINGS, newCardsPerDay: 7, examDate: '2027-01-15' });
+	await saveStudySettings(db, { ...DEFAULT_STUDY_SETTINGS, newCardsPerDay: 7, examDate: '2027-01-15', track: 'dp100' });
 	const { draft, test } = trainModel(generateDelinquencyTable(400, 1), DELINQUENCY_SCHEMA, DEFAULT_TRAIN_PARAMS);
 	const registry = idbRegistry(db);
 	await registry.register(draft, { description: 'first' }, test);
@@ -112,7 +112,7 @@ describe('backup', () => {
 		expect(await idbRegistry(target).aliases('delinquency')).toEqual({ champion: 1 });
 		expect(await idbRegistry(target).heldOut('delinquency', 1)).toEqual(await idbRegistry(source).heldOut('delinquency', 1));
 		expect(await idbDatastore(target).readText('raw', 'a.csv')).toBe('x,y\n1,0\n');
-		expect((await target.get('settings', 'study'))?.value).toMatchObject({ newCardsPerDay: 7, examDate: '2027-01-15' });
+		expect((await target.get('settings', 'study'))?.value).toMatchObject({ newCardsPerDay: 7, examDate: '2027-01-15', track: 'dp100' });
 	});
 
 	it('refuses foreign, newer, truncated and tampered files with a message, changing nothing', async () => {

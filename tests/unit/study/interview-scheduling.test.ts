@@ -78,7 +78,7 @@ describe('interview settings validation', () => {
 
 	it('defaults the interview fields of settings saved before they existed, and rejects a damaged record', () => {
 		const old = { retention: 0.85, maximumIntervalDays: 200, newCardsPerDay: 5, examDate: null };
-		expect(normaliseStudySettings(old)).toEqual({ ...old, interviewRetention: 0.9, interviewMaximumIntervalDays: 90 });
+		expect(normaliseStudySettings(old)).toEqual({ ...old, interviewRetention: 0.9, interviewMaximumIntervalDays: 90, track: null });
 		expect(normaliseStudySettings({ ...old, interviewRetention: 'high' })).toEqual(DEFAULT_STUDY_SETTINGS);
 	});
 });

@@ -2,10 +2,11 @@ import { error } from '@sveltejs/kit';
 import { content, noteTitle } from '$lib/content/content.server';
 import { renderInline, renderMarkdown } from '$lib/content/render-markdown';
 import type { ExamItem } from '$lib/content/schema';
+import { TRACKS, trackItems, trackOutline } from '$lib/content/tracks';
 import type { ItemView } from './item-view';
 
 export function entries() {
-	return (content.outline?.domains ?? []).map((d) => ({ domain: d.id }));
+	return TRACKS.flatMap((t) => trackOutline(content, t)?.domains ?? []).map((d) => ({ domain: d.id }));
 }
 
 /** An item as the review page shows it: answers marked, every option explained. */
@@ -25,7 +26,9 @@ function view(item: ExamItem): ItemView {
 }
 
 export function load({ params }) {
-	const domain = content.outline?.domains.find((d) => d.id === params.domain);
-	if (!domain) error(404, `No exam domain called "${params.domain}"`);
-	return { domain, items: content.items.filter((i) => i.domain === domain.id).map(view) };
+	// A domain id belongs to one exam; its items include the other exam's items that carry over.
+	const track = TRACKS.find((t) => trackOutline(content, t)?.domains.some((d) => d.id === params.domain));
+	const domain = track && trackOutline(content, track)!.domains.find((d) => d.id === params.domain);
+	if (!track || !domain) error(404, `No exam domain called "${params.domain}"`);
+	return { domain, items: trackItems(content, track).filter((i) => i.domain === domain.id).map(view) };
 }

@@ -2,6 +2,7 @@ import { skillLines } from '$lib/content/bank-lint';
 import { content, noteTitle } from '$lib/content/content.server';
 import { renderInline, renderMarkdown } from '$lib/content/render-markdown';
 import type { ExamItem } from '$lib/content/schema';
+import { byTrack, trackItems, trackOutline } from '$lib/content/tracks';
 import { mistakeCard } from '$lib/study/mistake-card';
 import type { PracticeDomain, PracticeItem } from './practice-item';
 
@@ -23,7 +24,13 @@ function view(item: ExamItem, caseItem: ExamItem | null = null): PracticeItem {
 	};
 }
 
+/** Each exam's domains, items (in that exam's domains and task lines) and task lines; the page runs the chosen one. */
 export function load() {
-	const domains: PracticeDomain[] = (content.outline?.domains ?? []).map((d) => ({ id: d.id, title: d.title, weight: d.weight }));
-	return { domains, items: content.items.map((i) => view(i)), skillLines: content.outline ? skillLines(content.outline) : [] };
+	return {
+		tracks: byTrack((t) => {
+			const outline = trackOutline(content, t);
+			const domains: PracticeDomain[] = (outline?.domains ?? []).map((d) => ({ id: d.id, title: d.title, weight: d.weight }));
+			return { exam: outline?.exam ?? t, domains, items: trackItems(content, t).map((i) => view(i)), skillLines: outline ? skillLines(outline) : [] };
+		})
+	};
 }

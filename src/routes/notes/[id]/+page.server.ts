@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { content } from '$lib/content/content.server';
 import { renderInline, renderWithOutline } from '$lib/content/render-markdown';
 import { INTERVIEW_DOMAIN } from '$lib/content/schema';
+import { noteTracks } from '$lib/content/tracks';
 
 export function entries() {
 	return content.notes.map((n) => ({ id: n.id }));
@@ -13,7 +14,7 @@ export function load({ params }) {
 	const siblings = content.notes.filter((n) => n.domain === note.domain);
 	const i = siblings.indexOf(note);
 	const link = (n: (typeof siblings)[number] | undefined) => (n ? { id: n.id, title: n.title } : null);
-	const domain = content.outline?.domains.find((d) => d.id === note.domain);
+	const domain = [...(content.outline?.domains ?? []), ...(content.ai300?.domains ?? [])].find((d) => d.id === note.domain);
 	const { html, outline } = renderWithOutline(note.body);
 	return {
 		note: {
@@ -23,6 +24,8 @@ export function load({ params }) {
 			objectives: note.objectives.map(renderInline),
 			sources: note.sources,
 			lab: note.lab ?? null,
+			tracks: noteTracks(content, note),
+			ai300Skills: note.ai300Skills,
 			html,
 			outline
 		},
