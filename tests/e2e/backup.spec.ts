@@ -72,6 +72,8 @@ test('decks export as tab-separated text for Anki', async ({ page }) => {
 	await expect(page.getByTestId('review-card')).toBeVisible();
 	await page.getByLabel('DP-100 exam facts').uncheck();
 	await page.getByLabel('Azure concepts for interviews').uncheck();
+	await page.getByLabel('AI-300 MLOps facts').uncheck();
+	await page.getByLabel('AI-300 GenAIOps facts').uncheck();
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export for Anki' }).click()]);
 	const lines = readFileSync((await download.path())!, 'utf8').trim().split('\n');
 	expect(lines.slice(0, 3)).toEqual(['#separator:tab', '#html:true', '#tags column:3']);

@@ -157,3 +157,13 @@ test.describe('on a phone', () => {
 		await expect(page.locator(`tr[data-card-id="${id}"] .badge.suspended`)).toBeVisible();
 	});
 });
+
+test('each card names the exams it serves, from its note', async ({ page }) => {
+	await page.goto('/cards/browse?deck=ai300-mlops');
+	const rows = page.getByTestId('card-table').locator('tbody tr');
+	await expect(rows.first().locator('[data-track="ai300"]')).toHaveText('AI-300');
+	// CATER cards are about the interview method: no exam.
+	await page.goto('/cards/browse?deck=cater');
+	await expect(rows.first()).toBeVisible();
+	await expect(rows.first().locator('[data-track]')).toHaveCount(0);
+});

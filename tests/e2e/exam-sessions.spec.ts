@@ -2,6 +2,7 @@
 // survives reloads (online and offline) and closed tabs, unanswered items are not mistakes, past
 // attempts open a read-only review, and "Keep working" gives the keyboard back to the exam.
 import type { Page } from '@playwright/test';
+import { chooseExam } from './choose-exam';
 import { expect, test } from './fixtures';
 
 /** Answers the item on screen with the first option (or Yes to every statement, or the order shown). */
@@ -16,6 +17,9 @@ async function answer(page: Page): Promise<void> {
 		await question.getByRole('heading', { level: 2 }).focus();
 	} else await page.keyboard.press('1');
 }
+
+// These tests use the DP-100 bank (its domain names and 10- and 20-item draws).
+test.beforeEach(async ({ page }) => chooseExam(page, 'DP-100'));
 
 async function startPractice(page: Page, seed: number) {
 	await page.goto(`/exam/practice?mode=domain&seed=${seed}`);

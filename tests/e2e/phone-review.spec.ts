@@ -22,7 +22,7 @@ test.describe('on a 390×844 touch phone', () => {
 		// A compact header: one row, not the two-row 142 px it was.
 		expect((await page.locator('header').boundingBox())!.height).toBeLessThanOrEqual(60);
 		// The deck filters are a one-line summary during a session; the full list opens on tap.
-		await expect(page.getByTestId('filters-summary')).toHaveText('All 3 decks · all tags');
+		await expect(page.getByTestId('filters-summary')).toHaveText('All 5 decks · all tags');
 		await expect(page.getByLabel('CATER method')).toBeHidden();
 
 		await expectInViewport(page, card, 'card');
@@ -44,7 +44,7 @@ test.describe('on a 390×844 touch phone', () => {
 		await page.getByTestId('filters-summary').tap();
 		await expect(page.getByLabel('CATER method')).toBeVisible();
 		await page.getByLabel('CATER method').uncheck();
-		await expect(page.getByTestId('filters-summary')).toHaveText('2 of 3 decks · all tags');
+		await expect(page.getByTestId('filters-summary')).toHaveText('4 of 5 decks · all tags');
 	});
 
 	test('the grade bar stays on screen when a long answer scrolls', async ({ page }) => {

@@ -17,6 +17,8 @@ test('progress shows today on the heatmap, the forecast and an exam-day plan wit
 	await page.goto('/cards');
 	await page.getByLabel('CATER method').uncheck();
 	await page.getByLabel('Azure concepts for interviews').uncheck();
+	await page.getByLabel('AI-300 MLOps facts').uncheck();
+	await page.getByLabel('AI-300 GenAIOps facts').uncheck();
 	await page.locator('h1').click();
 	for (let i = 0; i < 3; i++) {
 		const card = page.getByTestId('review-card');
@@ -40,6 +42,8 @@ test('progress counts today’s card reviews and interview attempts apart, and t
 	await page.goto('/cards');
 	await page.getByLabel('CATER method').uncheck();
 	await page.getByLabel('Azure concepts for interviews').uncheck();
+	await page.getByLabel('AI-300 MLOps facts').uncheck();
+	await page.getByLabel('AI-300 GenAIOps facts').uncheck();
 	await page.locator('h1').click();
 	for (let i = 0; i < 2; i++) {
 		const card = page.getByTestId('review-card');

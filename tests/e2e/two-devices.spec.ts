@@ -59,9 +59,9 @@ test('two devices study different cards and the same card, merge both ways and e
 	// Phone: the first card (Good), then a card of another deck.
 	await open(phone, '/cards');
 	const same = await grade(phone, '3');
-	await phone.getByLabel('Azure concepts for interviews').uncheck();
+	await phone.getByLabel('AI-300 GenAIOps facts').uncheck();
 	const phoneOnly = await grade(phone, '3');
-	await phone.getByLabel('Azure concepts for interviews').check();
+	await phone.getByLabel('AI-300 GenAIOps facts').check();
 	// Laptop: the same first card (Easy), then the next one.
 	await open(laptop, '/cards');
 	expect(await grade(laptop, '4')).toBe(same);

@@ -1,7 +1,7 @@
 // The home page's "Today": cards due under the learner's own new-card limit, and how many model
 // versions the lab holds, and the exam chosen (if any). The same queue as the review screen (review-queue.ts), so both show the same count.
 import type { PrepLabDb } from '../db/schema';
-import type { ModelRegistry } from '../lab/storage';
+import { countVersions } from '../db/idb-registry';
 import { MODEL_NAME } from '../ml/train-model';
 import type { QueueCounts } from '../study/review-queue';
 import { openReviewQueue } from './review-queue';
@@ -14,7 +14,7 @@ export interface Today {
 	track: Track | null;
 }
 
-export async function loadToday(db: PrepLabDb, registry: ModelRegistry, cardIds: readonly string[], now: Date): Promise<Today> {
+export async function loadToday(db: PrepLabDb, cardIds: readonly string[], now: Date): Promise<Today> {
 	const { counts, settings } = await openReviewQueue(db, cardIds, now);
-	return { due: counts, models: (await registry.list(MODEL_NAME)).length, track: settings.track };
+	return { due: counts, models: await countVersions(db, MODEL_NAME), track: settings.track };
 }

@@ -67,6 +67,9 @@ export async function addNextVersion(models: WriteStore<'models'>, heldOutStore:
 	return stored;
 }
 
+/** How many versions of a model are registered, counted by key: no record is read (the home page's figure). */
+export const countVersions = (db: PrepLabDb, name: string): Promise<number> => db.countFromIndex('models', 'by-name', name);
+
 export function idbRegistry(db: PrepLabDb): ModelRegistry {
 	const registry: ModelRegistry = {
 		/**
