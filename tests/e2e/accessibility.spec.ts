@@ -8,7 +8,8 @@ import { chooseExam } from './choose-exam';
 // Serious and critical violations fail the test; minor and moderate ones are printed.
 
 /** `slow`: a long page (every item of a domain) whose axe scan alone takes tens of seconds. */
-type Screen = { name: string; open: (page: Page) => Promise<void>; slow?: boolean };
+/** `worker`: the screen needs the service worker (it answers the online endpoint's requests). */
+type Screen = { name: string; open: (page: Page) => Promise<void>; slow?: boolean; worker?: boolean };
 
 const at = (url: string, ready?: (page: Page) => Promise<void>) => async (page: Page) => {
 	await page.goto(url);
@@ -223,6 +224,7 @@ const screens: Screen[] = [
 	{ name: 'lab endpoints: none yet', open: at('/lab/endpoints', (p) => expect(p.getByTestId('no-endpoints')).toBeVisible()) },
 	{
 		name: 'lab endpoints: a deployment answered a request',
+		worker: true,
 		open: async (page) => {
 			await trainSmallModel(page);
 			await page.getByRole('button', { name: 'Register model' }).click();
@@ -267,7 +269,7 @@ const screens: Screen[] = [
 // theme the rules that depend on colour.
 test.describe.configure({ mode: 'parallel' });
 
-for (const screen of screens) {
+function checkBothThemes(screen: Screen) {
 	test(`${screen.name} has no serious or critical WCAG 2.1 A/AA violations in the light and the dark theme`, async ({ page }) => {
 		if (screen.slow) test.slow();
 		await page.emulateMedia({ colorScheme: 'light' });
@@ -284,3 +286,14 @@ for (const screen of screens) {
 		expect(serious, `serious or critical violations on ${screen.name}`).toEqual([]);
 	});
 }
+
+// What is checked here is the markup, so a screen that does not need the service worker runs without
+// it: every new context would otherwise install it and precache the whole app first. Offline use is
+// what offline.spec.ts and the lab specs check.
+test.describe('without the service worker', () => {
+	test.use({ serviceWorkers: 'block' });
+	for (const screen of screens.filter((s) => !s.worker)) checkBothThemes(screen);
+});
+test.describe('with the service worker', () => {
+	for (const screen of screens.filter((s) => s.worker)) checkBothThemes(screen);
+});
