@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { axeViolations, COLOUR_RULES, seriousOf, WCAG_TAGS } from './axe-scan';
-import { expect, test } from './fixtures';
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures';
 import { chooseExam } from './choose-exam';
 
 // Every page, in the states a learner sees (a card answer revealed, a model answer shown, a trained
@@ -291,7 +291,7 @@ function checkBothThemes(screen: Screen) {
 // it: every new context would otherwise install it and precache the whole app first. Offline use is
 // what offline.spec.ts and the lab specs check.
 test.describe('without the service worker', () => {
-	test.use({ serviceWorkers: 'block' });
+	test.use(WITHOUT_SERVICE_WORKER);
 	for (const screen of screens.filter((s) => !s.worker)) checkBothThemes(screen);
 });
 test.describe('with the service worker', () => {

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { parse as parseYaml } from 'yaml';
 import { EXPORT_CONTENTS } from '../../src/lib/ml/azureml-export-contents';
-import { expect, test } from './fixtures';
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures';
+
+test.use(WITHOUT_SERVICE_WORKER);
 
 test('a registered version exports to an Azure ML zip with the model folder, score.py and endpoint YAML', async ({ page }) => {
 	await page.goto('/lab/train');

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures';
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures';
+
+test.use(WITHOUT_SERVICE_WORKER);
 
 test('export → delete everything → restore brings back reviews, settings and models', async ({ page }) => {
 	// Some data: one review, a setting and a registered model.

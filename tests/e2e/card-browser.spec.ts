@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures';
+
+test.use(WITHOUT_SERVICE_WORKER);
 
 const newCount = async (page: Page) => Number((await page.locator('.counts .new').textContent())!.match(/\d+/)![0]);
 const rows = (page: Page) => page.getByTestId('card-table').locator('tbody tr');

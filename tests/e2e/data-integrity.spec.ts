@@ -4,7 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures';
+
+test.use(WITHOUT_SERVICE_WORKER);
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/bad');
 const file = (name: string, body: Buffer, mimeType = 'text/csv') => ({ name, mimeType, buffer: body });

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures';
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures';
+
+test.use(WITHOUT_SERVICE_WORKER);
 
 const csv = 'account_id,credit_utilization,region\nA1,0.5,north\nA2,0.9,"south, east"\n';
 const file = (name: string, body: string | Buffer, mimeType = 'text/csv') => ({ name, mimeType, buffer: Buffer.isBuffer(body) ? body : Buffer.from(body) });

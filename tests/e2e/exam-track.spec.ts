@@ -1,7 +1,9 @@
 // The exam a learner prepares for (AI-300 or DP-100): chosen on first run or in Settings, and the
 // home page, the exam pages and progress follow it; a timed AI-300 exam is drawn by AI-300's weights.
 import { chooseExam } from './choose-exam';
-import { expect, test } from './fixtures';
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures';
+
+test.use(WITHOUT_SERVICE_WORKER);
 
 test('switching the exam in Settings: home, exam, practice and progress follow it', async ({ page }) => {
 	await page.goto('/');

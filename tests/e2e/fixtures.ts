@@ -2,6 +2,15 @@
 // one leaves the app's origin (no analytics, no CDN fonts, nothing).
 import { expect, test as base } from '@playwright/test';
 
+/**
+ * For specs about pages, not about offline use or the endpoints the service worker answers:
+ * `test.use(WITHOUT_SERVICE_WORKER)`. Each new browser context would otherwise install the service
+ * worker and precache the whole app (18 MB) before the test runs. Offline use, updates and the
+ * online endpoint are checked by the specs that keep it (offline, update, online-endpoint,
+ * batch-endpoint, exam-sessions, lab-models-endpoints, monitoring, not-found, two-devices…).
+ */
+export const WITHOUT_SERVICE_WORKER = { serviceWorkers: 'block' } as const;
+
 export const test = base.extend<{ offOriginRequests: string[] }>({
 	// Pages are prerendered HTML that becomes interactive once hydrated; every navigation in a test
 	// waits for that, so clicks and keys never land on a page that cannot answer yet.

@@ -2,8 +2,10 @@
 // X-Frame-Options, and a host that does not still gets a page that covers itself when framed.
 import { test as base, expect } from '@playwright/test';
 import { join } from 'node:path';
-import { test } from './fixtures';
+import { test, WITHOUT_SERVICE_WORKER } from './fixtures';
 import { serveBuildCopy } from './static-server';
+
+test.use(WITHOUT_SERVICE_WORKER);
 
 test('every page is served with headers that forbid framing', async ({ request }) => {
 	for (const path of ['/', '/lab/models', '/settings']) {

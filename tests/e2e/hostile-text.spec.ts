@@ -1,4 +1,6 @@
-import { expect, test } from './fixtures';
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures';
+
+test.use(WITHOUT_SERVICE_WORKER);
 
 const PAYLOAD = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
 

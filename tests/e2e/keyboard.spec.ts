@@ -1,5 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures';
+
+test.use(WITHOUT_SERVICE_WORKER);
 
 // A learner without a mouse: every step below uses Tab, Shift+Tab, Enter, Space or the app's own
 // shortcuts, and every control that takes focus must show it.

@@ -1,4 +1,6 @@
-import { expect, test } from './fixtures';
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures';
+
+test.use(WITHOUT_SERVICE_WORKER);
 
 test('train, read every metric, move the threshold, compare solvers, register, and manage versions', async ({ page }) => {
 	await page.goto('/lab/models');

@@ -1,4 +1,6 @@
-import { expect, test } from './fixtures';
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures';
+
+test.use(WITHOUT_SERVICE_WORKER);
 
 test('a drawn question is answered, graded by keyboard, scheduled and remembered', async ({ page }) => {
 	await page.goto('/interview');

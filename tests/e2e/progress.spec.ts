@@ -1,4 +1,6 @@
-import { expect, test } from './fixtures';
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures';
+
+test.use(WITHOUT_SERVICE_WORKER);
 
 test('progress shows today on the heatmap, the forecast and an exam-day plan with predicted recall', async ({ page }) => {
 	await page.goto('/progress');

@@ -1,4 +1,6 @@
-import { expect, test } from './fixtures';
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures';
+
+test.use(WITHOUT_SERVICE_WORKER);
 
 test('explain a registered model, find a counterfactual, analyse errors and fairness, and read its model card', async ({ page }) => {
 	await page.goto('/lab/responsible-ai');

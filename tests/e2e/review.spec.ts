@@ -1,4 +1,6 @@
-import { expect, test } from './fixtures';
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures';
+
+test.use(WITHOUT_SERVICE_WORKER);
 
 test('cards are reviewed by keyboard and the schedule survives a reload', async ({ page }) => {
 	await page.goto('/cards');

@@ -1,4 +1,6 @@
-import { expect, test } from './fixtures';
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures';
+
+test.use(WITHOUT_SERVICE_WORKER);
 
 test('home page says what the app is and links every section', async ({ page }) => {
 	await page.goto('/');

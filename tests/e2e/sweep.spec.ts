@@ -1,5 +1,7 @@
 import { axeViolations, seriousOf, WCAG_TAGS } from './axe-scan';
-import { expect, test } from './fixtures';
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures';
+
+test.use(WITHOUT_SERVICE_WORKER);
 
 // Small sweeps (1,500 rows, 3 folds, a handful of trials) so each finishes in seconds.
 

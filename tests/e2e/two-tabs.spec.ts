@@ -1,4 +1,6 @@
-import { expect, test } from './fixtures';
+import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures';
+
+test.use(WITHOUT_SERVICE_WORKER);
 
 test('two tabs registering at the same moment get distinct versions', async ({ context, page }) => {
 	const other = await context.newPage();
