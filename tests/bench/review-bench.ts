@@ -1,7 +1,8 @@
 // Review speed with a large history: time from a grade to the next card (state updated, queue
 // rebuilt) and the IndexedDB write per review, in Chromium against the built app, with 10,000 card
 // states and 100,000 logged reviews restored from a backup, and the same with an empty database
-// as the reference. Needs `npm run build` first; run by `npm run bench`.
+// as the reference. Needs `npm run build` first; run by `npm run bench`, or alone with
+// `BENCH_PORT=4194 node --import tsx tests/bench/review-bench-main.ts`.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,9 +13,9 @@ import { seededRandom } from '../../src/lib/ml/random';
 import { gradeCard, newCardState, Rating } from '../../src/lib/study/scheduler';
 import { startBuiltApp } from './built-app';
 
-const PORT = 4199;
+const PORT = Number(process.env.BENCH_PORT ?? 4199);
 
-function bigBackup(states: number, reviews: number): string {
+export function bigBackup(states: number, reviews: number): string {
 	const random = seededRandom(7);
 	const now = Date.now();
 	// A mature collection: 5 % of cards due today (a heavy day), the rest spread over the next 60 days.
