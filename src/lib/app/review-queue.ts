@@ -1,25 +1,23 @@
 // Opening the review queue for the cards a deck filter picks: the learner's study settings and
 // today's queue under their new-card limit (the home page's "Today" counts the same way), or, for
-// cram, every picked card in a shuffled order that changes no schedule.
+// cram, every picked card in a shuffled order that changes no schedule. Grading, flagging and undo
+// then change the opened queue card by card (grade-card.ts, flag-card.ts, undo-review.ts).
 import { loadReviewQueue } from '../db/review-store';
 import type { PrepLabDb } from '../db/schema';
 import { loadStudySettings } from '../db/settings-store';
 import { shuffle, type Random } from '../ml/random';
-import type { ReviewQueue } from '../study/review-queue';
-import type { CardState } from '../study/scheduler';
+import type { SessionQueue } from '../study/review-queue';
 import type { StudySettings } from '../study/study-settings';
 
-export interface OpenedReviewQueue extends ReviewQueue {
+export interface OpenedReviewQueue {
 	settings: StudySettings;
-	/** Stored states of the cards in the queue (a card without one is new). */
-	states: Map<string, CardState>;
+	queue: SessionQueue;
 }
 
 /** `settings` as already loaded for this session, or read from storage when not given. */
 export async function openReviewQueue(db: PrepLabDb, cardIds: readonly string[], now: Date, settings?: StudySettings): Promise<OpenedReviewQueue> {
 	const used = settings ?? (await loadStudySettings(db));
-	const { states, queue } = await loadReviewQueue(db, cardIds, now, used.newCardsPerDay);
-	return { settings: used, states, counts: queue.counts, cardIds: queue.cardIds };
+	return { settings: used, queue: await loadReviewQueue(db, cardIds, now, used.newCardsPerDay) };
 }
 
 export interface CramDeck {

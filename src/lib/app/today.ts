@@ -15,6 +15,6 @@ export interface Today {
 }
 
 export async function loadToday(db: PrepLabDb, cardIds: readonly string[], now: Date): Promise<Today> {
-	const { counts, settings } = await openReviewQueue(db, cardIds, now);
-	return { due: counts, models: await countVersions(db, MODEL_NAME), track: settings.track };
+	const { queue, settings } = await openReviewQueue(db, cardIds, now);
+	return { due: queue.counts(now), models: await countVersions(db, MODEL_NAME), track: settings.track };
 }

@@ -1,10 +1,10 @@
 // Undoing a review-screen action (a grade, a suspend, a bury): the card's previous state and, for a
-// grade, the removal of its review-log entry go back in one transaction; the card comes up again.
+// grade, the removal of its review-log entry go back in one transaction; then the card goes back in
+// the session's queue as it was, to be shown first.
 import { restoreCardState } from '../db/review-store';
 import type { PrepLabDb } from '../db/schema';
+import type { SessionQueue } from '../study/review-queue';
 import type { CardState } from '../study/scheduler';
-import type { StudySettings } from '../study/study-settings';
-import { openReviewQueue, type OpenedReviewQueue } from './review-queue';
 
 /** What an action replaced, enough to put it back. */
 export interface ReviewUndo {
@@ -15,9 +15,7 @@ export interface ReviewUndo {
 	logId?: number;
 }
 
-/** The queue after the undo; the undone card is shown first whatever the queue says. */
-export async function undoReview(db: PrepLabDb, undo: ReviewUndo, cardIds: readonly string[], settings: StudySettings, now: Date): Promise<OpenedReviewQueue> {
+export async function undoReview(db: PrepLabDb, undo: ReviewUndo, queue: SessionQueue, now: Date): Promise<void> {
 	await restoreCardState(db, undo.cardId, undo.previous, undo.logId);
-	const queue = await openReviewQueue(db, cardIds, now, settings);
-	return { ...queue, cardIds: [undo.cardId, ...queue.cardIds.filter((id) => id !== undo.cardId)] };
+	queue.putBack(undo.cardId, undo.previous, now);
 }

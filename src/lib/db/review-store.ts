@@ -1,4 +1,4 @@
-import { buildReviewQueue, LEARN_AHEAD_MS, startOfDay } from '../study/review-queue';
+import { LEARN_AHEAD_MS, SessionQueue, startOfDay } from '../study/review-queue';
 import { State, type CardState, type ReviewLogEntry } from '../study/scheduler';
 import type { PrepLabDb } from './schema';
 import { keepReadable } from './record-checks';
@@ -45,20 +45,22 @@ export const countReviews = (db: PrepLabDb): Promise<number> => db.count('review
 /**
  * Today's queue for the given cards. Only states due by the learn-ahead limit are read (through the
  * by-due index) plus the keys of all states, so the cost stays small with tens of thousands of cards.
+ * A session then changes the queue card by card (SessionQueue) instead of reading it again.
  */
-export async function loadReviewQueue(db: PrepLabDb, cardIds: readonly string[], now: Date, newLimit: number) {
+export async function loadReviewQueue(db: PrepLabDb, cardIds: readonly string[], now: Date, newLimit: number): Promise<SessionQueue> {
 	const horizon = new Date(now.getTime() + LEARN_AHEAD_MS);
 	const [keys, due, today] = await Promise.all([
 		db.getAllKeys('cardStates'),
 		db.getAllFromIndex('cardStates', 'by-due', IDBKeyRange.upperBound(horizon)),
 		reviewsSince(db, startOfDay(now))
 	]);
-	const states = new Map(due.map((s) => [s.cardId, s]));
+	// An unreadable state keeps its card out of the queue (its key is there); the card browser names it.
+	const states = new Map(keepReadable<CardState>('cardStates', due).map((s) => [s.cardId, s]));
 	// Cards with a stored state that is not due yet are simply not in today's queue.
 	const withState = new Set(keys);
 	const candidates = cardIds.filter((id) => states.has(id) || !withState.has(id));
 	// Mock interviews log reviews too; only these cards count toward their new-card limit.
 	const ids = new Set(cardIds);
 	const newSeenToday = new Set(today.filter((l) => l.stateBefore === State.New && ids.has(l.cardId)).map((l) => l.cardId)).size;
-	return { states, queue: buildReviewQueue(candidates, states, now, { newLimit, newSeenToday }) };
+	return new SessionQueue(candidates, states, now, { newLimit, newSeenToday });
 }

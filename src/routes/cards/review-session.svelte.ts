@@ -1,20 +1,23 @@
 // A review session's state: which card is up, whether its answer shows, grading, suspend/bury,
 // multi-level undo and a cram mode that changes nothing. Every stored change is a workflow in
 // src/lib/app (grade-card, flag-card, undo-review, review-queue); components only display this and
-// forward keys and clicks.
+// forward keys and clicks. A grade shows the next card before its write settles; a write that
+// fails puts the card back first in the queue and says so.
+import { tick } from 'svelte';
 import { flagReviewCard, type ReviewFlag } from '$lib/app/flag-card';
 import { getDb } from '$lib/app/browser';
 import { gradeReviewCard } from '$lib/app/grade-card';
-import { openCramDeck, openReviewQueue, type OpenedReviewQueue } from '$lib/app/review-queue';
+import { openCramDeck, openReviewQueue } from '$lib/app/review-queue';
 import { undoReview, type ReviewUndo } from '$lib/app/undo-review';
 import { errorMessage } from '$lib/error-message';
 import { seededRandom } from '$lib/ml/random';
-import type { QueueCounts } from '$lib/study/review-queue';
-import { newCardState, previewIntervals, Rating, type CardState, type Grade } from '$lib/study/scheduler';
+import type { QueueCounts, SessionQueue } from '$lib/study/review-queue';
+import { newCardState, previewIntervals, Rating, type Grade } from '$lib/study/scheduler';
 import { cardScheduling, DEFAULT_STUDY_SETTINGS, type StudySettings } from '$lib/study/study-settings';
 
 type UndoStep =
-	| ({ kind: 'stored' } & ReviewUndo)
+	/** A grade's undo is known once its write settles. */
+	| { kind: 'stored'; saved: Promise<ReviewUndo> }
 	/** Cram changes nothing stored: undo only moves back in the cram queue. */
 	| { kind: 'cram'; position: number; requeued: boolean };
 
@@ -39,9 +42,12 @@ export class ReviewSession {
 	cramLeft = $state(0);
 	undoDepth = $state(0);
 	settings = $state<StudySettings>({ ...DEFAULT_STUDY_SETTINGS });
+	/** Changes whenever a card may have been suspended, unsuspended or become a leech (the flagged-cards counts read again). */
+	flagsChanged = $state(0);
 
-	#cardIds: string[] = [];
-	#states = new Map<string, CardState>();
+	#queue: SessionQueue | null = null;
+	/** The database the queue was opened from: a grade reaches it without waiting, so one key press grades one card. */
+	#db: Awaited<ReturnType<typeof getDb>> | null = null;
 	#undo: UndoStep[] = [];
 	#cramQueue: string[] = [];
 	#cramPosition = 0;
@@ -51,7 +57,7 @@ export class ReviewSession {
 	async start(cardIds: string[], cram: boolean): Promise<void> {
 		// A newer start (the learner changed decks quickly) makes older ones stop where they are.
 		const generation = ++this.#generation;
-		this.#cardIds = cardIds;
+		this.#queue = null;
 		this.cram = cram;
 		this.loading = true;
 		this.error = null;
@@ -68,10 +74,12 @@ export class ReviewSession {
 				this.#cramPosition = 0;
 				this.#showCram();
 			} else {
-				const queue = await openReviewQueue(db, cardIds, new Date());
+				const opened = await openReviewQueue(db, cardIds, new Date());
 				if (generation !== this.#generation) return;
-				this.settings = queue.settings;
-				this.#show(queue);
+				this.settings = opened.settings;
+				this.#queue = opened.queue;
+				this.#db = db;
+				this.#show();
 			}
 		} catch (e) {
 			this.error = `Could not load your review state: ${errorMessage(e)}`;
@@ -83,7 +91,7 @@ export class ReviewSession {
 	reveal(): void {
 		if (!this.currentId || this.revealed) return;
 		this.revealed = true;
-		this.intervals = this.cram ? null : previewIntervals(this.#states.get(this.currentId) ?? newCardState(this.currentId, new Date()), new Date(), cardScheduling(this.settings));
+		this.intervals = this.cram ? null : previewIntervals(this.#queue?.state(this.currentId) ?? newCardState(this.currentId, new Date()), new Date(), cardScheduling(this.settings));
 	}
 
 	async grade(grade: Grade): Promise<void> {
@@ -98,18 +106,34 @@ export class ReviewSession {
 			this.#showCram();
 			return;
 		}
+		const queue = this.#queue;
+		const db = this.#db;
+		if (!queue || !db) return;
 		// Performance marks (visible in the browser's profiler; read by tests/bench/review-bench.ts).
 		performance.mark('prep-lab:grade');
-		await this.#act(async (db) => {
-			const now = new Date();
-			const card = { cardId: id, stored: this.#states.get(id), grade, shownForMs: now.getTime() - this.#shownAt };
-			const graded = await gradeReviewCard(db, card, this.#cardIds, this.settings, now);
-			this.#push({ kind: 'stored', ...graded.undo });
-			this.reviewedThisSession++;
-			if (graded.becameLeech) this.notice = 'This card has now been forgotten 8 times (a leech). Consider rewriting it in your own words, or suspending it.';
-			return graded.queue;
-		});
+		this.notice = null;
+		this.error = null;
+		const now = new Date();
+		const graded = gradeReviewCard(db, queue, { cardId: id, grade, shownForMs: now.getTime() - this.#shownAt }, this.settings, now);
+		const step: UndoStep = { kind: 'stored', saved: graded.saved };
+		this.#push(step);
+		this.reviewedThisSession++;
+		if (graded.becameLeech) this.notice = 'This card has now been forgotten 8 times (a leech). Consider rewriting it in your own words, or suspending it.';
+		this.#show();
+		await tick();
 		performance.measure('prep-lab:grade-to-next-card', 'prep-lab:grade');
+		try {
+			await graded.saved;
+			if (graded.becameLeech) this.flagsChanged++;
+		} catch (e) {
+			// The workflow has put the card back first in the queue; this grade is no longer undoable.
+			this.#undo = this.#undo.filter((s) => s !== step);
+			this.undoDepth = this.#undo.length;
+			this.reviewedThisSession = Math.max(0, this.reviewedThisSession - 1);
+			if (queue !== this.#queue) return;
+			this.error = `Your last grade was not saved (${errorMessage(e)}). The card is back in the queue: grade it again.`;
+			this.#show();
+		}
 	}
 
 	/** Hides the card until it is unsuspended. */
@@ -123,9 +147,10 @@ export class ReviewSession {
 	}
 
 	async undo(): Promise<void> {
+		if (this.busy) return;
 		const step = this.#undo.pop();
 		this.undoDepth = this.#undo.length;
-		if (!step || this.busy) return;
+		if (!step) return;
 		if (step.kind === 'cram') {
 			if (step.requeued) this.#cramQueue.pop();
 			this.#cramPosition = step.position;
@@ -133,11 +158,14 @@ export class ReviewSession {
 			this.#showCram();
 			return;
 		}
-		await this.#act(async (db) => {
-			const queue = await undoReview(db, step, this.#cardIds, this.settings, new Date());
-			if (step.logId !== undefined) this.reviewedThisSession = Math.max(0, this.reviewedThisSession - 1);
+		await this.#act(async (db, queue) => {
+			// A grade whose write failed has already put its card back: nothing is left to undo.
+			const undo = await step.saved.catch(() => null);
+			if (!undo) return;
+			await undoReview(db, undo, queue, new Date());
+			if (undo.logId !== undefined) this.reviewedThisSession = Math.max(0, this.reviewedThisSession - 1);
+			this.flagsChanged++;
 			this.notice = 'Undone.';
-			return queue;
 		});
 	}
 
@@ -150,20 +178,23 @@ export class ReviewSession {
 	async #flag(flag: ReviewFlag): Promise<void> {
 		const id = this.currentId;
 		if (!id || this.busy || this.cram) return;
-		await this.#act(async (db) => {
-			const flagged = await flagReviewCard(db, flag, { cardId: id, stored: this.#states.get(id) }, this.#cardIds, this.settings, new Date());
-			this.#push({ kind: 'stored', ...flagged.undo });
+		await this.#act(async (db, queue) => {
+			const undo = await flagReviewCard(db, flag, id, queue, new Date());
+			this.#push({ kind: 'stored', saved: Promise.resolve(undo) });
+			if (flag === 'suspend') this.flagsChanged++;
 			this.notice = FLAG_NOTICES[flag];
-			return flagged.queue;
 		});
 	}
 
-	/** Runs a stored action, then shows the queue it returns. */
-	async #act(action: (db: Awaited<ReturnType<typeof getDb>>) => Promise<OpenedReviewQueue>): Promise<void> {
+	/** Runs a stored action on the session's queue, then shows the card it puts first. */
+	async #act(action: (db: Awaited<ReturnType<typeof getDb>>, queue: SessionQueue) => Promise<void>): Promise<void> {
+		const queue = this.#queue;
+		if (!queue) return;
 		this.busy = true;
 		this.notice = null;
 		try {
-			this.#show(await action(await getDb()));
+			await action(await getDb(), queue);
+			if (queue === this.#queue) this.#show();
 		} catch (e) {
 			this.error = `Your review was not saved: ${errorMessage(e)}`;
 		} finally {
@@ -171,10 +202,10 @@ export class ReviewSession {
 		}
 	}
 
-	#show(queue: OpenedReviewQueue): void {
-		this.#states = queue.states;
-		this.counts = queue.counts;
-		this.currentId = queue.cardIds[0] ?? null;
+	#show(): void {
+		const now = new Date();
+		this.counts = this.#queue?.counts(now) ?? { new: 0, learning: 0, review: 0 };
+		this.currentId = this.#queue?.first(now) ?? null;
 		this.#reset();
 	}
 

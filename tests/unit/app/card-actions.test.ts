@@ -26,7 +26,7 @@ describe('card actions', () => {
 	it('suspends cards (a new one too) and unsuspends them: the review queue leaves them out, then has them back', async () => {
 		const db = await studied();
 		const ids = ['a', 'b', 'c', 'd'];
-		const queueIds = async (at: Date) => (await loadReviewQueue(db, ids, at, 20)).queue.cardIds;
+		const queueIds = async (at: Date) => (await loadReviewQueue(db, ids, at, 20)).cardIds(at);
 		expect(await queueIds(days(30))).toEqual(['a', 'b', 'c', 'd']);
 
 		const result = await suspendCards(db, ['a', 'd'], t0);
@@ -41,9 +41,9 @@ describe('card actions', () => {
 
 	it('unburies a card so it is back in today’s queue', async () => {
 		const db = await studied();
-		expect((await loadReviewQueue(db, ['c'], t0, 20)).queue.cardIds).toEqual([]);
+		expect((await loadReviewQueue(db, ['c'], t0, 20)).cardIds(t0)).toEqual([]);
 		expect((await unburyCards(db, ['c', 'a'], t0)).changed).toBe(1);
-		expect((await loadReviewQueue(db, ['c'], t0, 20)).queue.cardIds).toEqual(['c']);
+		expect((await loadReviewQueue(db, ['c'], t0, 20)).cardIds(t0)).toEqual(['c']);
 	});
 
 	it('resets cards to new keeping their review history, and undo puts their schedules back', async () => {
@@ -56,7 +56,7 @@ describe('card actions', () => {
 		expect(after.has('a')).toBe(false); // a plain new card again
 		expect(after.get('b')).toMatchObject({ suspended: true, fsrs: { state: State.New, lapses: 0 } });
 		expect((await loadCardHistory(db, 'a')).rows).toHaveLength(1);
-		expect((await loadReviewQueue(db, ['a', 'b', 'd'], days(2), 20)).queue.counts.new).toBe(2);
+		expect((await loadReviewQueue(db, ['a', 'b', 'd'], days(2), 20)).counts(days(2)).new).toBe(2);
 
 		expect(await undoCardAction(db, reset)).toBe('Undone: 2 cards are back as before.');
 		const undone = await loadCardStates(db);

@@ -141,7 +141,7 @@ describe('suspend, bury, leech and undo', () => {
 		const db = await openPrepLabDb({}, 'new-limit-test');
 		const interview = gradeCard(newCardState('interview/q1', t0), Rating.Good, t0, 0);
 		await saveReview(db, interview.next, interview.log);
-		const { queue } = await loadReviewQueue(db, ['c1', 'c2', 'c3'], minutes(5), 2);
-		expect(queue.counts.new).toBe(2);
+		const queue = await loadReviewQueue(db, ['c1', 'c2', 'c3'], minutes(5), 2);
+		expect(queue.counts(minutes(5)).new).toBe(2);
 	});
 });
