@@ -1,19 +1,22 @@
-// Review speed with a large history: time from a grade to the next card (state updated, queue
-// rebuilt) and the IndexedDB write per review, in Chromium against the built app, with 10,000 card
-// states and 100,000 logged reviews restored from a backup, and the same with an empty database
-// as the reference. Needs `npm run build` first; run by `npm run bench`, or alone with
+// Review speed with a large history: time from a grade to the next card on screen (state updated,
+// queue moved on, page updated) and the IndexedDB write per review, in Chromium against the built
+// app, over 90 grades, with 10,000 card states and 100,000 logged reviews restored from a backup,
+// and the same with an empty history as the reference (both with 100 new cards a day, so 90 grades
+// find a card). Needs `npm run build` first; run by `npm run bench`, or alone with
 // `BENCH_PORT=4194 node --import tsx tests/bench/review-bench-main.ts`.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../../src/lib/backup/backup-format';
 import { toTaggedJson } from '../../src/lib/backup/tagged-json';
 import { seededRandom } from '../../src/lib/ml/random';
 import { gradeCard, newCardState, Rating } from '../../src/lib/study/scheduler';
+import { DEFAULT_STUDY_SETTINGS } from '../../src/lib/study/study-settings';
 import { startBuiltApp } from './built-app';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4199);
+const GRADES = 90;
 
 export function bigBackup(states: number, reviews: number): string {
 	const random = seededRandom(7);
@@ -35,8 +38,21 @@ export function bigBackup(states: number, reviews: number): string {
 		stateAfter: 2,
 		scheduledDays: Math.floor(random() * 60)
 	}));
-	const stores = { settings: [], cardStates, reviewLogs, interviewAttempts: [], examAttempts: [], mistakes: [], models: [], aliases: [], heldOut: [], datasets: [], files: [] };
+	const settings = [{ key: 'study', value: { ...DEFAULT_STUDY_SETTINGS, newCardsPerDay: 100 } }];
+	const stores = { settings, cardStates, reviewLogs, interviewAttempts: [], examAttempts: [], mistakes: [], models: [], aliases: [], heldOut: [], datasets: [], files: [] };
 	return toTaggedJson({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(), stores });
+}
+
+/** A new browser context holding the backup's data. */
+async function restored(browser: Browser, states: number, reviews: number): Promise<Page> {
+	const file = join(mkdtempSync(join(tmpdir(), 'prep-lab-bench-')), 'backup.json');
+	writeFileSync(file, bigBackup(states, reviews));
+	const page = await (await browser.newContext()).newPage();
+	await page.goto(`http://127.0.0.1:${PORT}/settings`);
+	await page.locator('#backup-file').setInputFiles(file);
+	await page.getByRole('button', { name: 'Replace my data with this backup' }).click({ timeout: 120_000 });
+	await page.getByTestId('backup-message').waitFor({ timeout: 120_000 });
+	return page;
 }
 
 async function measure(page: Page, reviews: number) {
@@ -64,20 +80,12 @@ export async function reviewBench(): Promise<string[]> {
 	const app = await startBuiltApp(PORT);
 	const { browser } = app;
 	try {
-		const empty = await measure(await (await browser.newContext()).newPage(), 30);
-
-		const file = join(mkdtempSync(join(tmpdir(), 'prep-lab-bench-')), 'big-backup.json');
-		writeFileSync(file, bigBackup(10_000, 100_000));
-		const page = await (await browser.newContext()).newPage();
-		await page.goto(`http://127.0.0.1:${PORT}/settings`);
-		await page.locator('#backup-file').setInputFiles(file);
-		await page.getByRole('button', { name: 'Replace my data with this backup' }).click({ timeout: 120_000 });
-		await page.getByTestId('backup-message').waitFor({ timeout: 120_000 });
-		const big = await measure(page, 30);
+		const empty = await measure(await restored(browser, 0, 0), GRADES);
+		const big = await measure(await restored(browser, 10_000, 100_000), GRADES);
 		const f = (x: { median: number; p95: number }) => `median ${x.median.toFixed(1)} ms, p95 ${x.p95.toFixed(1)} ms`;
 		return [
-			`review, empty database (reference): grade → next card ${f(empty.next)}; IndexedDB write ${f(empty.write)}`,
-			`review, 10,000 card states + 100,000 reviews: grade → next card ${f(big.next)}; IndexedDB write ${f(big.write)} (${(big.next.median / empty.next.median).toFixed(1)}× the reference)`
+			`review, empty history (reference), ${GRADES} grades: grade → next card ${f(empty.next)}; IndexedDB write ${f(empty.write)}`,
+			`review, 10,000 card states + 100,000 reviews, ${GRADES} grades: grade → next card ${f(big.next)}; IndexedDB write ${f(big.write)} (median ${(big.next.median / empty.next.median).toFixed(2)}×, p95 ${(big.next.p95 / empty.next.p95).toFixed(2)}× the reference)`
 		];
 	} finally {
 		await app.close();
