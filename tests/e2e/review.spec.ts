@@ -111,3 +111,39 @@ test('cram goes through cards without changing schedules; the daily new-card lim
 	await expect(page.getByText('Reviews in total')).toBeVisible();
 	await expect(page.locator('.card', { hasText: 'Reviews in total' }).locator('.stat')).toHaveText('0');
 });
+
+test('a grade whose write is aborted brings the card back and says it was not saved', async ({ page }) => {
+	await page.goto('/cards');
+	const card = page.getByTestId('review-card');
+	await expect(card).toBeVisible();
+	const counts = page.locator('.counts');
+	const newBefore = await counts.locator('.new').textContent();
+	const first = await card.getAttribute('data-card-id');
+	// The next review-log write is aborted inside its transaction (as a full disk or a closing tab would).
+	await page.evaluate(() => {
+		const add = IDBObjectStore.prototype.add;
+		IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+			const request = add.apply(this, args);
+			if (this.name === 'reviewLogs') {
+				IDBObjectStore.prototype.add = add;
+				this.transaction.abort();
+			}
+			return request;
+		};
+	});
+	await page.keyboard.press('Space');
+	await page.keyboard.press('4');
+	await expect(page.getByRole('alert')).toContainText('Your last grade was not saved');
+	await expect(card).toHaveAttribute('data-card-id', first!);
+	await expect(counts.locator('.new')).toHaveText(newBefore!);
+	await expect(page.getByRole('button', { name: /Undo/ })).toBeDisabled();
+
+	// Graded again, it is stored this time, and only once.
+	await page.keyboard.press('Space');
+	await page.keyboard.press('4');
+	await expect(card).not.toHaveAttribute('data-card-id', first!);
+	await page.reload();
+	await expect(card).toBeVisible();
+	await expect(card).not.toHaveAttribute('data-card-id', first!);
+	await expect(counts.locator('.new')).not.toHaveText(newBefore!);
+});
