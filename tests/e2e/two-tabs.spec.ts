@@ -37,6 +37,24 @@ test('reviews made in two tabs at the same moment are both kept', async ({ conte
 	await expect(page.locator('.card', { hasText: 'Reviews in total' }).locator('.stat')).toHaveText('2');
 });
 
+test('a card reviewed in another tab leaves this tab’s queue when the learner comes back to it', async ({ context, page }) => {
+	const other = await context.newPage();
+	for (const p of [page, other]) {
+		await p.goto('/cards');
+		await p.locator('html[data-interactive]').waitFor();
+		await expect(p.getByTestId('review-card')).toBeVisible();
+	}
+	const first = await page.getByTestId('review-card').getAttribute('data-card-id');
+	await other.keyboard.press('Space');
+	await other.keyboard.press('4');
+	await expect(other.getByTestId('review-card')).not.toHaveAttribute('data-card-id', first!);
+	const newInOther = await other.locator('.counts .new').textContent();
+	// Coming back to the first tab (the page becomes visible again) reads the queue again.
+	await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+	await expect(page.getByTestId('review-card')).not.toHaveAttribute('data-card-id', first!);
+	await expect(page.locator('.counts .new')).toHaveText(newInOther!);
+});
+
 test('a tab open on an old version is told to reload when another tab upgrades the database', async ({ context, page }) => {
 	await page.goto('/cards');
 	await expect(page.getByTestId('review-card')).toBeVisible();

@@ -53,11 +53,13 @@ export class ReviewSession {
 	#cramPosition = 0;
 	#shownAt = 0;
 	#generation = 0;
+	#cardIds: string[] = [];
 
 	async start(cardIds: string[], cram: boolean): Promise<void> {
 		// A newer start (the learner changed decks quickly) makes older ones stop where they are.
 		const generation = ++this.#generation;
 		this.#queue = null;
+		this.#cardIds = cardIds;
 		this.cram = cram;
 		this.loading = true;
 		this.error = null;
@@ -109,6 +111,7 @@ export class ReviewSession {
 		const queue = this.#queue;
 		const db = this.#db;
 		if (!queue || !db) return;
+		const generation = this.#generation;
 		// Performance marks (visible in the browser's profiler; read by tests/bench/review-bench.ts).
 		performance.mark('prep-lab:grade');
 		this.notice = null;
@@ -130,10 +133,25 @@ export class ReviewSession {
 			this.#undo = this.#undo.filter((s) => s !== step);
 			this.undoDepth = this.#undo.length;
 			this.reviewedThisSession = Math.max(0, this.reviewedThisSession - 1);
-			if (queue !== this.#queue) return;
+			if (generation !== this.#generation) return;
 			this.error = `Your last grade was not saved (${errorMessage(e)}). The card is back in the queue: grade it again.`;
 			this.#show();
 		}
+	}
+
+	/**
+	 * Reads today's queue again (another tab may have reviewed cards meanwhile), keeping the undo
+	 * steps, and the card shown if it is still the one due first.
+	 */
+	async refresh(): Promise<void> {
+		const generation = this.#generation;
+		if (this.cram || !this.#queue || this.busy) return;
+		const opened = await openReviewQueue(await getDb(), this.#cardIds, new Date(), this.settings);
+		if (generation !== this.#generation || this.busy) return;
+		this.#queue = opened.queue;
+		const now = new Date();
+		if (opened.queue.first(now) === this.currentId) this.counts = opened.queue.counts(now);
+		else this.#show();
 	}
 
 	/** Hides the card until it is unsuspended. */
