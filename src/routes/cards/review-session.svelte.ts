@@ -54,6 +54,8 @@ export class ReviewSession {
 	#shownAt = 0;
 	#generation = 0;
 	#cardIds: string[] = [];
+	/** Counts grades, flags and undos, so a queue read while one happened is not used. */
+	#actions = 0;
 
 	async start(cardIds: string[], cram: boolean): Promise<void> {
 		// A newer start (the learner changed decks quickly) makes older ones stop where they are.
@@ -112,6 +114,7 @@ export class ReviewSession {
 		const db = this.#db;
 		if (!queue || !db) return;
 		const generation = this.#generation;
+		this.#actions++;
 		// Performance marks (visible in the browser's profiler; read by tests/bench/review-bench.ts).
 		performance.mark('prep-lab:grade');
 		this.notice = null;
@@ -145,9 +148,17 @@ export class ReviewSession {
 	 */
 	async refresh(): Promise<void> {
 		const generation = this.#generation;
+		const actions = this.#actions;
 		if (this.cram || !this.#queue || this.busy) return;
-		const opened = await openReviewQueue(await getDb(), this.#cardIds, new Date(), this.settings);
-		if (generation !== this.#generation || this.busy) return;
+		let opened;
+		try {
+			opened = await openReviewQueue(await getDb(), this.#cardIds, new Date(), this.settings);
+		} catch (e) {
+			this.error = `Could not read your review state again: ${errorMessage(e)}`;
+			return;
+		}
+		// A newer session, or a grade made meanwhile (which the read may not include), wins.
+		if (generation !== this.#generation || actions !== this.#actions) return;
 		this.#queue = opened.queue;
 		const now = new Date();
 		if (opened.queue.first(now) === this.currentId) this.counts = opened.queue.counts(now);
@@ -208,6 +219,7 @@ export class ReviewSession {
 	async #act(action: (db: Awaited<ReturnType<typeof getDb>>, queue: SessionQueue) => Promise<void>): Promise<void> {
 		const queue = this.#queue;
 		if (!queue) return;
+		this.#actions++;
 		this.busy = true;
 		this.notice = null;
 		try {
