@@ -2,7 +2,8 @@
 // and answered by the service worker (routing, key check, model read from IndexedDB, scoring, log
 // write). The reference, measured in the same page and run, is the pure handleScore() alone with the
 // endpoint and model already in memory, so what the service worker and IndexedDB add is visible.
-// Needs `npm run build` first; run by `npm run bench`.
+// Needs `npm run build` first; run by `npm run bench`, or alone:
+// `BENCH_PORT=4195 node --import tsx tests/bench/online-latency.ts`.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,8 @@ import { seededRandom } from '../../src/lib/ml/random';
 import { DEFAULT_TRAIN_PARAMS, trainModel } from '../../src/lib/ml/train-model';
 import { startBuiltApp } from './built-app';
 
-const PORT = 4198;
+/** The port of the built app; BENCH_PORT lets runs on one machine use different ports. */
+const PORT = Number(process.env.BENCH_PORT ?? 4198);
 const REQUESTS = 1000;
 const root = join(import.meta.dirname, '../..');
 
@@ -104,3 +106,5 @@ export async function onlineLatencyBench(): Promise<string[]> {
 		await app.close();
 	}
 }
+
+if (process.argv[1]?.endsWith('online-latency.ts')) console.log((await onlineLatencyBench()).join('\n'));
