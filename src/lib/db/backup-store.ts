@@ -4,6 +4,7 @@ import { base64ToBytes } from '../backup/base64';
 import { BACKUP_FORMAT, BACKUP_STORES, BACKUP_VERSION, type Backup, type BackupStore } from '../backup/backup-format';
 import { DEVICE_SETTINGS } from '../backup/merge-choices';
 import { storedDeviceId } from './device-store';
+import { markServingChanged } from './serving-version';
 import type { PrepLabDb, StoredFile } from './schema';
 import { abortOnError } from './transaction';
 
@@ -85,6 +86,8 @@ export async function restoreBackup(db: PrepLabDb, backup: Backup): Promise<void
 				// A record IndexedDB refuses throws here, synchronously, after the clears were queued.
 				for (const record of records) writes.push(os.put(record as never));
 			}
+			// After the settings were cleared and rewritten: endpoints and models may all have changed.
+			writes.push(markServingChanged(tx.objectStore('settings')));
 			await Promise.all([...writes, tx.done]);
 		},
 		writes
@@ -94,5 +97,6 @@ export async function restoreBackup(db: PrepLabDb, backup: Backup): Promise<void
 /** Deletes every record of the learner's data, in one transaction. */
 export async function clearAllData(db: PrepLabDb): Promise<void> {
 	const tx = db.transaction([...BACKUP_STORES, 'examSessions'], 'readwrite');
-	await Promise.all([...BACKUP_STORES.map((s) => tx.objectStore(s).clear()), tx.objectStore('examSessions').clear(), tx.done]);
+	const clears = [...BACKUP_STORES.map((s) => tx.objectStore(s).clear()), tx.objectStore('examSessions').clear()];
+	await Promise.all([...clears, markServingChanged(tx.objectStore('settings')), tx.done]);
 }
