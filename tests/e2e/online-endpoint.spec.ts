@@ -243,6 +243,7 @@ test('the service worker keeps the endpoint in memory, and the next request sees
 	expect((await score(page, auth, body)).status).toBe(401);
 	await page.goto('/settings');
 	await page.locator('#backup-file').setInputFiles(backupPath);
+	await page.getByLabel("Replace my data with the backup's").check();
 	await page.getByRole('button', { name: 'Replace my data with this backup' }).click();
 	await expect(page.getByTestId('backup-message')).toContainText('Restored the backup');
 	expect(await score(page, auth, body)).toMatchObject({ status: 200, deployment: 'blue', body: { model_version: 1 } });
