@@ -59,32 +59,28 @@ export interface UnknownEndpointRequests {
 /**
  * Logs answered requests in one transaction, pruning the oldest beyond the caps. A request to an
  * endpoint that does not exist only increments a counter (anyone can send them, endlessly), so its
- * place in the returned ids holds null. The service worker writes its log in batches through here.
+ * place in the returned ids holds null; the counter is written afterwards, in its own transaction,
+ * so a batch without such requests never locks the settings store (where the service worker reads
+ * its serving version on every request). The service worker writes its log in batches through here.
  */
 export async function logEndpointRequests(
 	db: PrepLabDb,
 	entries: readonly Omit<StoredEndpointRequest, 'id'>[],
 	caps = { perEndpoint: MAX_REQUESTS_PER_ENDPOINT, total: MAX_REQUESTS }
 ): Promise<(number | null)[]> {
-	const tx = db.transaction(['endpoints', 'endpointRequests', 'settings'], 'readwrite');
+	const tx = db.transaction(['endpoints', 'endpointRequests'], 'readwrite');
 	const requests = tx.objectStore('endpointRequests');
 	const known = new Map<string, boolean>();
 	const ids: (number | null)[] = [];
-	let unknown: UnknownEndpointRequests | null = null;
+	const unknown: Omit<StoredEndpointRequest, 'id'>[] = [];
 	for (const entry of entries) {
 		if (!known.has(entry.endpoint)) known.set(entry.endpoint, (await tx.objectStore('endpoints').getKey(entry.endpoint)) !== undefined);
-		if (known.get(entry.endpoint)) {
-			ids.push(await requests.add({ ...entry }));
-			continue;
+		if (known.get(entry.endpoint)) ids.push(await requests.add({ ...entry }));
+		else {
+			unknown.push(entry);
+			ids.push(null);
 		}
-		if (!unknown) {
-			const previous = (await tx.objectStore('settings').get(UNKNOWN_ENDPOINT_KEY))?.value as Partial<UnknownEndpointRequests> | undefined;
-			unknown = { count: Number.isInteger(previous?.count) ? previous!.count! : 0, lastName: '', lastAt: entry.at };
-		}
-		unknown = { count: unknown.count + 1, lastName: entry.endpoint.slice(0, 100), lastAt: entry.at };
-		ids.push(null);
 	}
-	if (unknown) await tx.objectStore('settings').put({ key: UNKNOWN_ENDPOINT_KEY, value: unknown });
 	const byEndpoint = requests.index('by-endpoint');
 	for (const [name, exists] of known) {
 		let extra = exists ? (await byEndpoint.count(name)) - caps.perEndpoint : 0;
@@ -94,7 +90,17 @@ export async function logEndpointRequests(
 	let extra = ids.some((id) => id !== null) ? (await requests.count()) - caps.total : 0;
 	for (let c = extra > 0 ? await requests.openCursor() : null; c && extra > 0; c = await c.continue(), extra--) await c.delete();
 	await tx.done;
+	if (unknown.length) await countUnknownRequests(db, unknown);
 	return ids;
+}
+
+/** Adds requests to endpoints that do not exist to their counter, keeping the latest name and time. */
+async function countUnknownRequests(db: PrepLabDb, entries: readonly Omit<StoredEndpointRequest, 'id'>[]): Promise<void> {
+	const tx = db.transaction('settings', 'readwrite');
+	const previous = (await tx.store.get(UNKNOWN_ENDPOINT_KEY))?.value as Partial<UnknownEndpointRequests> | undefined;
+	const last = entries.at(-1)!;
+	const value: UnknownEndpointRequests = { count: (Number.isInteger(previous?.count) ? previous!.count! : 0) + entries.length, lastName: last.endpoint.slice(0, 100), lastAt: last.at };
+	await Promise.all([tx.store.put({ key: UNKNOWN_ENDPOINT_KEY, value }), tx.done]);
 }
 
 /** Logs one answered request (see `logEndpointRequests`); null for an endpoint that does not exist. */
