@@ -44,11 +44,14 @@ export async function datastoreFileSizes(db: PrepLabDb): Promise<{ path: string;
 	return files.map((f) => ({ path: `${f.zone}/${f.name}`, size: f.blob?.size ?? f.size ?? 0 })).sort((a, b) => b.size - a.size);
 }
 
+/** Records a backup carries, by store: a device's own settings (its id, its serving version…) never travel, so they are not counted. */
 export async function storeCounts(db: PrepLabDb): Promise<Record<BackupStore, number>> {
 	const tx = db.transaction([...BACKUP_STORES], 'readonly');
-	const counts = await Promise.all(BACKUP_STORES.map((s) => tx.objectStore(s).count()));
+	const [counts, settingKeys] = await Promise.all([Promise.all(BACKUP_STORES.map((s) => tx.objectStore(s).count())), tx.objectStore('settings').getAllKeys()]);
 	await tx.done;
-	return Object.fromEntries(BACKUP_STORES.map((s, i) => [s, counts[i]!])) as Record<BackupStore, number>;
+	const out = Object.fromEntries(BACKUP_STORES.map((s, i) => [s, counts[i]!])) as Record<BackupStore, number>;
+	out.settings = settingKeys.filter((key) => !DEVICE_SETTINGS.includes(key)).length;
+	return out;
 }
 
 /** A backup's file record as a stored file: base64 bytes (format 2) exactly, or format-1 text as UTF-8. */
