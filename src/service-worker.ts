@@ -6,9 +6,9 @@
 // build version, serve it cache-first so everything works offline, and wait for the page's
 // "Update" before a new version takes over.
 import { build, files, prerendered, version } from '$service-worker';
-import { loadEndpoint, logEndpointRequest } from '$lib/db/endpoint-store';
-import { idbRegistry } from '$lib/db/idb-registry';
+import { requestLogWriter } from '$lib/db/request-log-writer';
 import { openPrepLabDb, type PrepLabDb } from '$lib/db/schema';
+import { servingCache, type ServingCache } from '$lib/db/serving-cache';
 import { handleMirror, handleScore, type ModelLookup } from '$lib/lab/online-endpoint';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
@@ -42,17 +42,27 @@ sw.addEventListener('message', (event) => {
 });
 
 // Online endpoints: `/api/endpoints/<name>/score` is answered here, from IndexedDB, so it works offline.
+// Endpoints and checked models stay in memory (serving-cache.ts: one small read per request tells
+// whether they changed); the request log is written in batches after the answers (request-log-writer.ts).
 const SCORE_PATH = /^\/api\/endpoints\/([^/]+)\/score\/?$/;
 
-let connection: Promise<PrepLabDb> | null = null;
-/** One cached connection; dropped when a newer app version upgrades the schema, reopened on the next request. */
-function database(): Promise<PrepLabDb> {
-	connection ??= openPrepLabDb({ onVersionChange: () => (connection = null) }).catch((e: unknown) => {
-		connection = null;
-		throw e;
-	});
+interface Connection {
+	db: PrepLabDb;
+	serving: ServingCache;
+}
+let connection: Promise<Connection> | null = null;
+/** One cached connection and its memory; dropped when a newer app version upgrades the schema, reopened on the next request. */
+function open(): Promise<Connection> {
+	connection ??= openPrepLabDb({ onVersionChange: () => (connection = null) }).then(
+		(db) => ({ db, serving: servingCache(db) }),
+		(e: unknown) => {
+			connection = null;
+			throw e;
+		}
+	);
 	return connection;
 }
+const requestLog = requestLogWriter(async () => (await open()).db);
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
 	new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers } });
@@ -64,24 +74,23 @@ async function answerScore(request: Request, endpointName: string, background: (
 	if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: { allow: 'POST, OPTIONS' } });
 	if (request.method !== 'POST') return json(405, { error: { code: 'MethodNotAllowed', message: `Score with POST, not ${request.method}.` } }, { allow: 'POST, OPTIONS' });
 	try {
-		const db = await database();
-		const endpoint = await loadEndpoint(db, endpointName);
-		// Through the registry, so a hand-edited version is checked (finite weights…) before it scores.
-		const registry = idbRegistry(db);
-		const loadModel: ModelLookup = (name, v) => registry.get(name, v);
+		const { serving } = await open();
+		const [body] = await Promise.all([request.text(), serving.refresh()]);
+		const endpoint = await serving.endpoint(endpointName);
+		const loadModel: ModelLookup = serving.model;
 		const outcome = await handleScore(
-			{ endpointName, authorization: request.headers.get('authorization'), deploymentHeader: request.headers.get('azureml-model-deployment'), body: await request.text() },
+			{ endpointName, authorization: request.headers.get('authorization'), deploymentHeader: request.headers.get('azureml-model-deployment'), body },
 			{ endpoint, loadModel, random, now: new Date() }
 		);
 		const latencyMs = performance.now() - started;
-		background(logEndpointRequest(db, { ...outcome.log, latencyMs }));
+		background(requestLog.add({ ...outcome.log, latencyMs }));
 		if (outcome.mirror && endpoint) {
 			const copy = outcome.mirror;
 			background(
 				(async () => {
 					const mirrorStarted = performance.now();
 					const log = await handleMirror(endpoint, copy, loadModel, new Date());
-					await logEndpointRequest(db, { ...log, latencyMs: performance.now() - mirrorStarted });
+					await requestLog.add({ ...log, latencyMs: performance.now() - mirrorStarted });
 				})()
 			);
 		}

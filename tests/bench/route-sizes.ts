@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { measurePrecache } from './precache-size';
 
 export interface RouteSize {
 	route: string;
@@ -53,4 +54,8 @@ export function measureRouteSizes(build = join(import.meta.dirname, '../../build
 if (process.argv[1]?.endsWith('route-sizes.ts')) {
 	console.log('route'.padEnd(16), 'JS gzip'.padStart(10), 'files'.padStart(6));
 	for (const r of measureRouteSizes()) console.log(r.route.padEnd(16), `${r.kb.toFixed(1)} KB`.padStart(10), String(r.files).padStart(6));
+	const precache = measurePrecache();
+	const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(2)} MB`;
+	console.log(`\nservice worker precache: ${precache.files} files, ${mb(precache.bytes)}; largest:`);
+	for (const f of precache.largest) console.log(`  ${f.path.padEnd(40)} ${mb(f.bytes).padStart(10)}`);
 }

@@ -135,3 +135,28 @@ test('dismissing the chooser keeps AI-300 and does not ask again', async ({ page
 	await expect(page.getByTestId('home-track')).toContainText('Preparing for AI-300');
 	await expect(page.getByTestId('track-chooser')).toHaveCount(0);
 });
+
+test('the exam items are fetched once as /exam/bank.json; if they cannot be had, the page says why and can try again', async ({ page }) => {
+	// Not inside the pages: each page's HTML stays small, and the one file is cached once.
+	const html = await (await page.request.get('/exam/practice')).text();
+	expect(html.length).toBeLessThan(100_000);
+	let answer: 'error' | 'broken' | 'file' = 'error';
+	await page.route('**/exam/bank.json', (route) =>
+		answer === 'error' ? route.fulfill({ status: 500, body: 'oops' }) : answer === 'broken' ? route.fulfill({ status: 200, contentType: 'application/json', body: '{"ai300": {"exam": "AI-300"}}' }) : route.continue()
+	);
+	await page.goto('/exam/practice');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Practice exam');
+	await expect(page.getByTestId('bank-problem')).toHaveText('The exam items could not be loaded: /exam/bank.json answered HTTP 500.');
+	answer = 'broken';
+	await page.getByRole('button', { name: 'Try again' }).click();
+	await expect(page.getByTestId('bank-problem')).toHaveText('The exam items could not be loaded: /exam/bank.json cannot be used: the ai300 exam has no list of domains.');
+	answer = 'file';
+	await page.getByRole('button', { name: 'Try again' }).click();
+	await expect(page.getByTestId('practice-track')).toHaveText('AI-300');
+	await expect(page.getByTestId('bank-problem')).toHaveCount(0);
+
+	answer = 'error';
+	await page.goto('/exam/attempt?id=1');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Attempt review');
+	await expect(page.getByTestId('bank-problem')).toContainText('answered HTTP 500');
+});

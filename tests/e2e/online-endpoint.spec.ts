@@ -206,3 +206,54 @@ test('the endpoint answers offline once the service worker controls the page', a
 	await expect(page.getByTestId('response-status')).toHaveText('HTTP 200');
 	expect((await score(page, {}, JSON.stringify([record]))).status).toBe(401);
 });
+
+test('the service worker keeps the endpoint in memory, and the next request sees each change: traffic, a deleted version, a restored backup', async ({ page }) => {
+	test.setTimeout(150_000);
+	await endpointWithBlue(page);
+	const { primary } = await keys(page);
+	const auth = { authorization: `Bearer ${primary}` };
+	const body = JSON.stringify([record]);
+	expect(await score(page, auth, body)).toMatchObject({ status: 200, deployment: 'blue', body: { model_version: 1 } });
+	await page.goto('/settings');
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export a backup' }).click()]);
+	const backupPath = await download.path();
+
+	// Green takes all live traffic: the very next request is answered by it.
+	await page.goto('/lab/endpoints');
+	const walkthrough = page.getByTestId('walkthrough');
+	await walkthrough.getByLabel('Version for green').selectOption('2');
+	await walkthrough.getByRole('button', { name: '1. Create green at 0 %' }).click();
+	await expect(page.getByTestId('step-create-green')).toContainText('✓');
+	expect(await score(page, auth, body)).toMatchObject({ status: 200, deployment: 'blue' });
+	await walkthrough.getByRole('button', { name: '4. Send 100 % to green' }).click();
+	await expect(page.getByTestId('step-green-100')).toContainText('blue 0 %, green 100 %');
+	expect(await score(page, auth, body)).toMatchObject({ status: 200, deployment: 'green', body: { model_version: 2 } });
+
+	// Deleting version 2 removes green; blue takes the traffic back at once.
+	await page.goto('/lab/models');
+	await page.locator('tr[data-version="2"]').getByRole('button', { name: 'Delete' }).click();
+	await page.getByRole('button', { name: 'Delete version 2 and its deployments' }).click();
+	await expect(page.locator('tr[data-version="2"]')).toHaveCount(0);
+	expect(await score(page, auth, body)).toMatchObject({ status: 200, deployment: 'blue', body: { model_version: 1 } });
+
+	// A regenerated key refuses the old one; restoring the backup brings it back, and green's version 2.
+	await page.goto('/lab/endpoints');
+	await page.getByRole('button', { name: 'Regenerate primary' }).click();
+	await expect(page.getByTestId('message')).toContainText('Regenerated the primary key');
+	expect((await score(page, auth, body)).status).toBe(401);
+	await page.goto('/settings');
+	await page.locator('#backup-file').setInputFiles(backupPath);
+	await page.getByLabel("Replace my data with the backup's").check();
+	await page.getByRole('button', { name: 'Replace my data with this backup' }).click();
+	await expect(page.getByTestId('backup-message')).toContainText('Restored the backup');
+	expect(await score(page, auth, body)).toMatchObject({ status: 200, deployment: 'blue', body: { model_version: 1 } });
+	expect(await score(page, { ...auth, 'azureml-model-deployment': 'green' }, body)).toMatchObject({ status: 404 });
+
+	// Every request above is in the request log (a restore keeps it), written in batches after the answers.
+	await page.goto('/lab/endpoints');
+	await expect(async () => {
+		await page.getByRole('button', { name: 'Refresh' }).click();
+		await expect(page.getByTestId('log-total')).toHaveText('7', { timeout: 1000 });
+	}).toPass();
+	await expect(page.getByTestId('by-status')).toContainText('401: 1');
+});

@@ -4,6 +4,7 @@
 // other deployments (in proportion to what they already take) and deletes the version, its held-out
 // scores and its aliases, all in one transaction.
 import { getDb } from '../db/browser-db';
+import { markServingChanged } from '../db/serving-version';
 import { abortOnError } from '../db/transaction';
 import type { PrepLabDb, StoredEndpoint } from '../db/schema';
 import { NotFoundError } from '../lab/storage';
@@ -78,7 +79,7 @@ export async function versionUsage(db: PrepLabDb, name: string, version: number,
  * delete with a VersionInUseError and nothing changes.
  */
 export async function deleteModelVersion(db: PrepLabDb, name: string, version: number, now: Date, confirmedEndpoints: readonly string[] = []): Promise<EndpointUse[]> {
-	const tx = db.transaction(['models', 'heldOut', 'aliases', 'endpoints'], 'readwrite');
+	const tx = db.transaction(['models', 'heldOut', 'aliases', 'endpoints', 'settings'], 'readwrite');
 	return abortOnError(tx, async () => {
 		if (!(await tx.objectStore('models').getKey([name, version]))) throw new NotFoundError(`Version ${version} of model "${name}"`);
 		const changes = (await tx.objectStore('endpoints').getAll()).flatMap((e) => (Array.isArray(e.deployments) ? (withoutVersion(e, name, version, now) ?? []) : []));
@@ -87,6 +88,7 @@ export async function deleteModelVersion(db: PrepLabDb, name: string, version: n
 		const writes: Promise<unknown>[] = changes.map((c) => tx.objectStore('endpoints').put(c.next));
 		writes.push(tx.objectStore('models').delete([name, version]), tx.objectStore('heldOut').delete([name, version]));
 		for (const a of await tx.objectStore('aliases').index('by-name').getAll(name)) if (a.version === version) writes.push(tx.objectStore('aliases').delete([name, a.alias]));
+		writes.push(markServingChanged(tx.objectStore('settings')));
 		await Promise.all([...writes, tx.done]);
 		return changes.map((c) => c.use);
 	});

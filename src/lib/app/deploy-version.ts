@@ -4,6 +4,7 @@
 import { cryptoRandom, getDb } from './browser';
 import { abortOnError } from '../db/transaction';
 import { listEndpoints } from '../db/endpoint-store';
+import { markServingChanged } from '../db/serving-version';
 import type { PrepLabDb, StoredEndpoint } from '../db/schema';
 import { addDeployment, createEndpoint, EndpointRuleError, setTraffic, type RandomSource } from '../lab/online-endpoint';
 
@@ -33,7 +34,7 @@ export function suggestDeploymentName(endpoint: StoredEndpoint | undefined, mode
 export async function deployVersion(db: PrepLabDb, request: DeployRequest, now: Date, random: RandomSource): Promise<DeployResult> {
 	const name = request.endpoint.trim();
 	const deployment = request.deployment.trim();
-	const tx = db.transaction(['models', 'endpoints'], 'readwrite');
+	const tx = db.transaction(['models', 'endpoints', 'settings'], 'readwrite');
 	return abortOnError(tx, async () => {
 		const version = await tx.objectStore('models').get([request.modelName, request.modelVersion]);
 		if (!version) throw new EndpointRuleError(`${request.modelName}:${request.modelVersion} is no longer in the model registry.`);
@@ -44,7 +45,7 @@ export async function deployVersion(db: PrepLabDb, request: DeployRequest, now: 
 		let next = addDeployment(before, { name: deployment, modelName: request.modelName, modelVersion: request.modelVersion }, now);
 		const first = before.deployments.length === 0;
 		if (request.allTraffic && !first) next = setTraffic(next, { [deployment]: 100 }, now);
-		await tx.objectStore('endpoints').put(next);
+		await Promise.all([tx.objectStore('endpoints').put(next), markServingChanged(tx.objectStore('settings'))]);
 		await tx.done;
 		const traffic = next.traffic[deployment] ?? 0;
 		const where = `${request.create ? 'new endpoint' : 'endpoint'} ${name}`;

@@ -6,6 +6,7 @@ import { getDb } from '../db/browser-db';
 import { listEndpoints } from '../db/endpoint-store';
 import { writeAliases } from '../db/idb-registry';
 import type { PrepLabDb } from '../db/schema';
+import { markServingChanged } from '../db/serving-version';
 import { abortOnError } from '../db/transaction';
 import { shiftTrafficTo } from '../lab/online-endpoint';
 import type { ModelRegistry } from '../lab/storage';
@@ -26,7 +27,7 @@ export const promoteInRegistry = (registry: ModelRegistry, modelName: string, ve
 /** Promotes and shifts traffic in one transaction; returns what happened on each endpoint, in words. */
 export async function promoteChallenger(db: PrepLabDb, request: PromoteRequest, now: Date): Promise<string[]> {
 	const { modelName, version } = request;
-	const tx = db.transaction(['models', 'aliases', 'endpoints'], 'readwrite');
+	const tx = db.transaction(['models', 'aliases', 'endpoints', 'settings'], 'readwrite');
 	await writeAliases({ aliases: tx.objectStore('aliases'), models: tx.objectStore('models'), tx }, modelName, promotionAliases(version));
 	const shifted = await abortOnError(tx, async () => {
 		const out: string[] = [];
@@ -39,6 +40,7 @@ export async function promoteChallenger(db: PrepLabDb, request: PromoteRequest, 
 			out.push(`${name}: deployment "${shift.deployment}" (${how}) now serves v${version} with 100 % of live traffic${before.length ? `; ${before.join(', ')} stays at 0 % for a rollback` : ''}.`);
 			await tx.objectStore('endpoints').put(shift.endpoint);
 		}
+		await markServingChanged(tx.objectStore('settings'));
 		return out;
 	});
 	await tx.done;

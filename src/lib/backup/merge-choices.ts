@@ -19,8 +19,8 @@ export interface Difference {
 	field?: string;
 }
 
-/** Settings that belong to this device and never travel: its id, and its own request counter. */
-export const DEVICE_SETTINGS: readonly string[] = ['deviceId', 'endpoint-requests-unknown'];
+/** Settings that belong to this device and never travel: its id, its own request counter, and its serving version. */
+export const DEVICE_SETTINGS: readonly string[] = ['deviceId', 'endpoint-requests-unknown', 'endpoint-serving-version'];
 
 const STUDY_LABELS: Record<string, string> = {
 	retention: 'Desired retention',

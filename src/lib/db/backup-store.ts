@@ -4,6 +4,7 @@ import { base64ToBytes } from '../backup/base64';
 import { BACKUP_FORMAT, BACKUP_STORES, BACKUP_VERSION, type Backup, type BackupStore } from '../backup/backup-format';
 import { DEVICE_SETTINGS } from '../backup/merge-choices';
 import { storedDeviceId } from './device-store';
+import { markServingChanged } from './serving-version';
 import type { PrepLabDb, StoredFile } from './schema';
 import { abortOnError } from './transaction';
 
@@ -43,11 +44,14 @@ export async function datastoreFileSizes(db: PrepLabDb): Promise<{ path: string;
 	return files.map((f) => ({ path: `${f.zone}/${f.name}`, size: f.blob?.size ?? f.size ?? 0 })).sort((a, b) => b.size - a.size);
 }
 
+/** Records a backup carries, by store: a device's own settings (its id, its serving version…) never travel, so they are not counted. */
 export async function storeCounts(db: PrepLabDb): Promise<Record<BackupStore, number>> {
 	const tx = db.transaction([...BACKUP_STORES], 'readonly');
-	const counts = await Promise.all(BACKUP_STORES.map((s) => tx.objectStore(s).count()));
+	const [counts, settingKeys] = await Promise.all([Promise.all(BACKUP_STORES.map((s) => tx.objectStore(s).count())), tx.objectStore('settings').getAllKeys()]);
 	await tx.done;
-	return Object.fromEntries(BACKUP_STORES.map((s, i) => [s, counts[i]!])) as Record<BackupStore, number>;
+	const out = Object.fromEntries(BACKUP_STORES.map((s, i) => [s, counts[i]!])) as Record<BackupStore, number>;
+	out.settings = settingKeys.filter((key) => !DEVICE_SETTINGS.includes(key)).length;
+	return out;
 }
 
 /** A backup's file record as a stored file: base64 bytes (format 2) exactly, or format-1 text as UTF-8. */
@@ -85,6 +89,8 @@ export async function restoreBackup(db: PrepLabDb, backup: Backup): Promise<void
 				// A record IndexedDB refuses throws here, synchronously, after the clears were queued.
 				for (const record of records) writes.push(os.put(record as never));
 			}
+			// After the settings were cleared and rewritten: endpoints and models may all have changed.
+			writes.push(markServingChanged(tx.objectStore('settings')));
 			await Promise.all([...writes, tx.done]);
 		},
 		writes
@@ -94,5 +100,6 @@ export async function restoreBackup(db: PrepLabDb, backup: Backup): Promise<void
 /** Deletes every record of the learner's data, in one transaction. */
 export async function clearAllData(db: PrepLabDb): Promise<void> {
 	const tx = db.transaction([...BACKUP_STORES, 'examSessions'], 'readwrite');
-	await Promise.all([...BACKUP_STORES.map((s) => tx.objectStore(s).clear()), tx.objectStore('examSessions').clear(), tx.done]);
+	const clears = [...BACKUP_STORES.map((s) => tx.objectStore(s).clear()), tx.objectStore('examSessions').clear()];
+	await Promise.all([...clears, markServingChanged(tx.objectStore('settings')), tx.done]);
 }

@@ -4,6 +4,7 @@ import { checkVersionMeta, ModelArtifactError, parseModelVersion } from '../ml/m
 import { checkAlias, NotFoundError, type BrokenVersion, type ModelRegistry } from '../lab/storage';
 import type { IDBPObjectStore, StoreNames } from 'idb';
 import type { PrepLabDb, PrepLabSchema } from './schema';
+import { markServingChanged } from './serving-version';
 import { abortOnError, type Abortable } from './transaction';
 
 const where = (name: string, version: unknown) => `Model ${name}:${String(version)}`;
@@ -78,9 +79,10 @@ export function idbRegistry(db: PrepLabDb): ModelRegistry {
 		 */
 		async register(draft: ModelDraft, meta: Partial<VersionMeta> = {}, heldOut?: HeldOutScores, aliases: readonly string[] = []) {
 			for (const alias of aliases) checkAlias(alias);
-			const tx = db.transaction(['models', 'heldOut', 'aliases'], 'readwrite');
+			const tx = db.transaction(['models', 'heldOut', 'aliases', 'settings'], 'readwrite');
 			const stored = await addNextVersion(tx.objectStore('models'), tx.objectStore('heldOut'), draft, meta, heldOut);
 			for (const alias of aliases) await tx.objectStore('aliases').put({ name: draft.name, alias, version: stored.version });
+			await markServingChanged(tx.objectStore('settings'));
 			await tx.done;
 			return stored;
 		},
@@ -100,15 +102,15 @@ export function idbRegistry(db: PrepLabDb): ModelRegistry {
 		},
 
 		async updateMeta(name, version, meta) {
-			const tx = db.transaction('models', 'readwrite');
+			const tx = db.transaction(['models', 'settings'], 'readwrite');
 			const next = await abortOnError(tx, async () => {
-				const current = await tx.store.get([name, version]);
+				const current = await tx.objectStore('models').get([name, version]);
 				if (!current) throw new NotFoundError(`Version ${version} of model "${name}"`);
 				const next: ModelVersion = { ...current, description: meta.description ?? current.description, tags: meta.tags ?? current.tags };
 				checkVersionMeta(next, where(name, version));
 				return next;
 			});
-			await tx.store.put(next);
+			await Promise.all([tx.objectStore('models').put(next), markServingChanged(tx.objectStore('settings'))]);
 			await tx.done;
 			return next;
 		},
@@ -128,12 +130,13 @@ export function idbRegistry(db: PrepLabDb): ModelRegistry {
 		},
 
 		async delete(name, version) {
-			const tx = db.transaction(['aliases', 'models', 'heldOut'], 'readwrite');
+			const tx = db.transaction(['aliases', 'models', 'heldOut', 'settings'], 'readwrite');
 			if (!(await tx.objectStore('models').get([name, version]))) throw new NotFoundError(`Version ${version} of model "${name}"`);
 			await tx.objectStore('models').delete([name, version]);
 			await tx.objectStore('heldOut').delete([name, version]);
 			const aliases = await tx.objectStore('aliases').index('by-name').getAll(name);
 			for (const a of aliases) if (a.version === version) await tx.objectStore('aliases').delete([name, a.alias]);
+			await markServingChanged(tx.objectStore('settings'));
 			await tx.done;
 		}
 	};

@@ -2,6 +2,7 @@
 // transaction, so a failure leaves the device exactly as it was.
 import type { BackupStore } from '../backup/backup-format';
 import type { PrepLabDb } from './schema';
+import { markServingChanged } from './serving-version';
 import { abortOnError } from './transaction';
 
 /** Records to put, by store; records of auto-numbered stores come without an id and get a new one. */
@@ -10,7 +11,8 @@ export type MergeWrites = Partial<Record<BackupStore, readonly Record<string, un
 export async function writeMerge(db: PrepLabDb, writes: MergeWrites): Promise<void> {
 	const stores = (Object.keys(writes) as BackupStore[]).filter((s) => writes[s]!.length);
 	if (!stores.length) return;
-	const tx = db.transaction(stores, 'readwrite');
+	// Settings too, for the serving version: merged models and endpoints change what endpoints answer.
+	const tx = db.transaction([...new Set([...stores, 'settings' as const])], 'readwrite');
 	const queued: Promise<unknown>[] = [];
 	// A record IndexedDB refuses can throw synchronously after earlier puts were queued: aborting drops
 	// every put queued before it, so nothing is kept.
@@ -18,6 +20,7 @@ export async function writeMerge(db: PrepLabDb, writes: MergeWrites): Promise<vo
 		tx,
 		async () => {
 			for (const s of stores) for (const record of writes[s]!) queued.push(tx.objectStore(s).put(record as never));
+			queued.push(markServingChanged(tx.objectStore('settings')));
 			await Promise.all([...queued, tx.done]);
 		},
 		queued

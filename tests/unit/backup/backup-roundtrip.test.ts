@@ -6,6 +6,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { backupToBlob, readBackupFile } from '../../../src/lib/backup/backup-file';
 import { BACKUP_STORES } from '../../../src/lib/backup/backup-format';
+import { DEVICE_SETTINGS } from '../../../src/lib/backup/merge-choices';
 import { exportBackup, restoreBackup } from '../../../src/lib/db/backup-store';
 import { saveDatasetSchema } from '../../../src/lib/db/dataset-store';
 import { addEndpoint } from '../../../src/lib/db/endpoint-store';
@@ -16,6 +17,7 @@ import { saveInterviewAttempt } from '../../../src/lib/db/interview-store';
 import { saveReview } from '../../../src/lib/db/review-store';
 import { logRun } from '../../../src/lib/db/run-store';
 import { openPrepLabDb, type PrepLabDb } from '../../../src/lib/db/schema';
+import { readServingVersion } from '../../../src/lib/db/serving-version';
 import { addDeployment, createEndpoint } from '../../../src/lib/lab/online-endpoint';
 import { ZONES } from '../../../src/lib/lab/storage';
 import { DELINQUENCY_SCHEMA, generateDelinquencyTable } from '../../../src/lib/ml/delinquency-data';
@@ -72,9 +74,11 @@ async function randomDb(seed: number): Promise<PrepLabDb> {
 	return db;
 }
 
+/** Every record a backup carries: a device's own settings (its serving version…) stay on the device. */
 async function everything(db: PrepLabDb) {
 	const out: Record<string, unknown[]> = {};
 	for (const store of BACKUP_STORES) out[store] = await db.getAll(store);
+	out.settings = (out.settings as { key: string }[]).filter((r) => !DEVICE_SETTINGS.includes(r.key));
 	const files = out.files as { zone: string; name: string; blob: Blob; size: number; modifiedAt: string }[];
 	out.files = await Promise.all(files.map(async ({ blob, ...rest }) => ({ ...rest, type: blob.type, bytes: new Uint8Array(await blob.arrayBuffer()) })));
 	return out;
@@ -88,6 +92,9 @@ describe('backup round trip (property-style, seeded)', () => {
 		await restoreBackup(target, await readBackupFile(file));
 		const [before, after] = [await everything(source), await everything(target)];
 		for (const store of BACKUP_STORES) expect(after[store], store).toEqual(before[store]);
+		// The restore is a change to what endpoints answer on this device: its serving version is new.
+		expect(await readServingVersion(target)).toMatch(/^[0-9a-f-]{36}$/);
+		expect(await readServingVersion(target)).not.toBe(await readServingVersion(source));
 		// The tag a learner typed stays text (not a Date), and the second export is the same file.
 		const models = after.models as { tags: Record<string, unknown> }[];
 		expect(models[0]!.tags.$date).toBe('2026-01-01');

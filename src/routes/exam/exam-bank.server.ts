@@ -1,10 +1,13 @@
+// Both exams' practice items, compiled to HTML at build time from repository content: what
+// /exam/bank.json serves (one prerendered file, precached once) to the practice and attempt pages.
 import { skillLines } from '$lib/content/bank-lint';
 import { content, noteTitle } from '$lib/content/content.server';
 import { renderInline, renderMarkdown } from '$lib/content/render-markdown';
 import type { ExamItem } from '$lib/content/schema';
 import { byTrack, trackItems, trackOutline } from '$lib/content/tracks';
 import { mistakeCard } from '$lib/study/mistake-card';
-import type { PracticeDomain, PracticeItem } from './practice-item';
+import type { ExamBank } from './exam-bank';
+import type { PracticeDomain, PracticeItem } from './practice/practice-item';
 
 function view(item: ExamItem, caseItem: ExamItem | null = null): PracticeItem {
 	return {
@@ -24,13 +27,11 @@ function view(item: ExamItem, caseItem: ExamItem | null = null): PracticeItem {
 	};
 }
 
-/** Each exam's domains, items (in that exam's domains and task lines) and task lines; the page runs the chosen one. */
-export function load() {
-	return {
-		tracks: byTrack((t) => {
-			const outline = trackOutline(content, t);
-			const domains: PracticeDomain[] = (outline?.domains ?? []).map((d) => ({ id: d.id, title: d.title, weight: d.weight }));
-			return { exam: outline?.exam ?? t, domains, items: trackItems(content, t).map((i) => view(i)), skillLines: outline ? skillLines(outline) : [] };
-		})
-	};
+/** Each exam's domains, items (in that exam's domains and task lines) and task lines. */
+export function examBank(): ExamBank {
+	return byTrack((t) => {
+		const outline = trackOutline(content, t);
+		const domains: PracticeDomain[] = (outline?.domains ?? []).map((d) => ({ id: d.id, title: d.title, weight: d.weight }));
+		return { exam: outline?.exam ?? t, domains, items: trackItems(content, t).map((i) => view(i)), skillLines: outline ? skillLines(outline) : [] };
+	});
 }
