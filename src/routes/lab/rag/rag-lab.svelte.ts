@@ -1,0 +1,80 @@
+// The RAG lab's shared state, one per tab, kept while the learner moves between its pages: the
+// configuration being tried (saved in localStorage, checked when read back), the optional datastore
+// file added to the corpus, the last index built and the lab worker that keeps that index.
+import { errorMessage } from '$lib/error-message';
+import { ragConfigProblem } from '$lib/rag/config-check';
+import { DEFAULT_RAG_CONFIG } from '$lib/rag/config';
+import type { RagConfig } from '$lib/rag/types';
+import { Cancelled, LabClient } from '$lib/workers/lab-client';
+import type { RagBuildInfo, RagUpload } from '$lib/workers/rag-messages';
+
+const STORAGE_KEY = 'prep-lab:rag-config';
+
+/** The configuration saved in this browser, or the defaults when there is none or it is unusable. */
+function storedConfig(): RagConfig {
+	try {
+		const value = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
+		if (value && ragConfigProblem(value) === null) return value as RagConfig;
+	} catch {
+		// Unreadable: the defaults below.
+	}
+	return structuredClone(DEFAULT_RAG_CONFIG);
+}
+
+export class RagLab {
+	config = $state<RagConfig>(structuredClone(DEFAULT_RAG_CONFIG));
+	/** A Markdown or text file of raw/ added to the notes, or null. */
+	upload = $state<RagUpload>(null);
+	build = $state<RagBuildInfo | null>(null);
+	building = $state(false);
+	error = $state<string | null>(null);
+	readonly client = new LabClient();
+	#loaded = false;
+
+	/** Reads the saved configuration once per tab (in the browser only). */
+	load(): void {
+		if (this.#loaded) return;
+		this.#loaded = true;
+		this.config = storedConfig();
+	}
+
+	/** Keeps the configuration for the next visit. */
+	save(): void {
+		try {
+			localStorage.setItem(STORAGE_KEY, JSON.stringify($state.snapshot(this.config)));
+		} catch {
+			// Storage blocked: the configuration stays for this tab only.
+		}
+	}
+
+	setConfig(config: RagConfig): void {
+		this.config = structuredClone(config);
+		this.save();
+	}
+
+	reset(): void {
+		this.setConfig(DEFAULT_RAG_CONFIG);
+	}
+
+	/** A plain copy for the worker (state proxies cannot be posted). */
+	snapshot(): RagConfig {
+		return $state.snapshot(this.config) as RagConfig;
+	}
+
+	/** Builds the index for the current settings (the worker reuses one it already has). */
+	async buildIndex(): Promise<void> {
+		this.save();
+		this.building = true;
+		this.error = null;
+		try {
+			const { info } = await this.client.run({ kind: 'rag-build', config: this.snapshot(), upload: $state.snapshot(this.upload) });
+			this.build = info;
+		} catch (e) {
+			if (!(e instanceof Cancelled)) this.error = `The index was not built: ${errorMessage(e)}`;
+		} finally {
+			this.building = false;
+		}
+	}
+}
+
+export const ragLab = new RagLab();
