@@ -1,12 +1,15 @@
 // The RAG lab's shared state, one per tab, kept while the learner moves between its pages: the
 // configuration being tried (saved in localStorage, checked when read back), the optional datastore
 // file added to the corpus, the last index built and the lab worker that keeps that index.
+import { browserRecordRagEvaluation } from '$lib/app/record-rag-evaluation';
 import { errorMessage } from '$lib/error-message';
 import { ragConfigProblem } from '$lib/rag/config-check';
 import { DEFAULT_RAG_CONFIG } from '$lib/rag/config';
 import type { RagConfig } from '$lib/rag/types';
 import { Cancelled, LabClient } from '$lib/workers/lab-client';
-import type { RagBuildInfo, RagUpload } from '$lib/workers/rag-messages';
+import type { GateSpec } from '$lib/rag/eval/gates';
+import type { LabProgress } from '$lib/workers/protocol';
+import type { RagBuildInfo, RagDatasetSource, RagEvaluation, RagUpload } from '$lib/workers/rag-messages';
 
 const STORAGE_KEY = 'prep-lab:rag-config';
 
@@ -74,6 +77,28 @@ export class RagLab {
 		} finally {
 			this.building = false;
 		}
+	}
+}
+
+/**
+ * Evaluates `config` on a dataset in the worker and logs the result as a run of the `rag` experiment
+ * (with the saved version's name when it is one). Returns the evaluation and the run's id (null when
+ * the run could not be stored: the report is still shown).
+ */
+export async function evaluateAndTrack(
+	client: LabClient,
+	config: RagConfig,
+	dataset: RagDatasetSource,
+	gates: GateSpec[],
+	options: { upload?: RagUpload; saved?: { name: string; version: number }; onProgress?: (p: LabProgress) => void } = {}
+): Promise<{ evaluation: RagEvaluation; runId: number | null; runError: string | null }> {
+	const startedAt = new Date();
+	const { kind: _kind, ...evaluation } = await client.run({ kind: 'rag-evaluate', config, upload: options.upload ?? null, dataset, gates }, options.onProgress);
+	try {
+		const runId = await browserRecordRagEvaluation({ config, saved: options.saved, dataset: evaluation.dataset, summary: evaluation.summary, startedAt, finishedAt: new Date() });
+		return { evaluation, runId, runError: null };
+	} catch (e) {
+		return { evaluation, runId: null, runError: `The evaluation was not recorded as a run: ${errorMessage(e)}` };
 	}
 }
 
