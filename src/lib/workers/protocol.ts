@@ -65,7 +65,7 @@ export interface LabError {
  * so it can finish cleanly (log the run as cancelled, discard partial output); any other request
  * is cancelled by terminating the worker.
  */
-export const COOPERATIVE_CANCEL: ReadonlySet<LabRequest['kind']> = new Set<LabRequest['kind']>(['batch', 'pipeline', 'rag-evaluate', 'rag-sweep']);
+export const COOPERATIVE_CANCEL: ReadonlySet<LabRequest['kind']> = new Set<LabRequest['kind']>(['batch', 'pipeline']);
 
 export type WorkerRequest = { requestId: number; request: LabRequest } | { requestId: number; cancel: true };
 

@@ -1,0 +1,40 @@
+// Evaluating one RAG configuration on a dataset, the same way in the lab worker and the CLI: every
+// question is answered against the index (the clock passed in times its trace), scored by the
+// evaluation, checked against the quality gates, and summed up as the flat metrics a run logs.
+import { ask } from '../rag/ask';
+import { evaluateRag, type EvalReport } from '../rag/eval/evaluate';
+import type { GateSpec } from '../rag/eval/gates';
+import type { RagIndex } from '../rag/rag-index';
+import type { EvalExample, RagConfig } from '../rag/types';
+import type { RagEvaluationSummary } from './record-rag-evaluation';
+
+/** The settings that shape an index (chunking, BM25, vectors and the HNSW graph); k, re-ranking, query rewriting, answer and prices do not. */
+export function ragIndexKey(config: RagConfig): string {
+	const { dims, metric, index, M, efConstruction } = config.vector;
+	return JSON.stringify({ chunking: config.chunking, bm25: config.bm25, vector: { dims, metric, index, M, efConstruction } });
+}
+
+export interface RagDataset {
+	name: string;
+	examples: EvalExample[];
+}
+
+export interface RagEvaluationResult {
+	report: EvalReport;
+	dataset: { name: string; size: number };
+	summary: RagEvaluationSummary;
+}
+
+/** The flat metrics a run logs: the report's means, latency percentiles, tokens and cost. */
+export function ragSummary(report: EvalReport): RagEvaluationSummary {
+	return {
+		metrics: { ...report.means },
+		...(report.gates ? { gate: { passed: report.gates.passed, failing: report.gates.failing } } : {})
+	};
+}
+
+export function evaluateRagConfig(index: RagIndex, config: RagConfig, dataset: RagDataset, gates: GateSpec[], options: { now: () => number; onProgress?: (fraction: number) => void }): RagEvaluationResult {
+	const chunksById = new Map(index.chunks.map((c) => [c.id, c]));
+	const report = evaluateRag(dataset.examples, (query: string) => ask(index, query, config, options.now), chunksById, { k: config.k, gates, onProgress: options.onProgress });
+	return { report, dataset: { name: dataset.name, size: dataset.examples.length }, summary: ragSummary(report) };
+}
