@@ -4,15 +4,14 @@ import type { RagEvaluationSummary } from '../app/record-rag-evaluation';
 import type { ChunkStats } from '../rag/chunk-stats';
 import type { EvalReport } from '../rag/eval/evaluate';
 import type { GateSpec } from '../rag/eval/gates';
-import type { FieldMapping } from '../rag/eval/jsonl-dataset';
-import type { Chunk, RagAnswer, RagConfig } from '../rag/types';
+import type { Chunk, EvalExample, RagAnswer, RagConfig } from '../rag/types';
 import type { SweepConfig, Trial } from '../ml/sweep';
 
 /** An extra document for the corpus: a Markdown or text file of the datastore's raw/ zone. */
 export type RagUpload = { name: string } | null;
 
-/** Where the questions come from: a seeded sample of the content dataset, or an uploaded JSONL file with its field mapping. */
-export type RagDatasetSource = { kind: 'content'; size: number; seed: number } | { kind: 'jsonl'; name: string; text: string; mapping: FieldMapping };
+/** Where the questions come from: a seeded sample of the content dataset, or the examples of an uploaded JSONL file (mapped on the page). */
+export type RagDatasetSource = { kind: 'content'; size: number; seed: number } | { kind: 'examples'; name: string; examples: EvalExample[] };
 
 export interface RagBuildInfo {
 	docs: number;

@@ -81,7 +81,7 @@ export class RagSweepJob {
 			label: `Trial ${t.trial.id}: ${describeRagConfig(t.config)}`,
 			quality: t.summary.metrics[this.primaryMetric] ?? 0,
 			latencyMs: t.summary.metrics.latency_p50_ms ?? 0,
-			costPer1k: t.summary.metrics.cost_per_1k_usd ?? 0
+			costPer1k: t.summary.metrics.cost_per_1000_usd ?? 0
 		}));
 	}
 }
