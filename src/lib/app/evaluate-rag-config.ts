@@ -5,7 +5,7 @@ import { ask } from '../rag/ask';
 import { evaluateRag, type EvalReport } from '../rag/eval/evaluate';
 import type { GateSpec } from '../rag/eval/gates';
 import type { RagIndex } from '../rag/rag-index';
-import type { EvalExample, RagConfig } from '../rag/types';
+import type { EvalExample, RagConfig, Trace } from '../rag/types';
 import type { RagEvaluationSummary } from './record-rag-evaluation';
 
 /** The settings that shape an index (chunking, BM25, vectors and the HNSW graph); k, re-ranking, query rewriting, answer and prices do not. */
@@ -23,18 +23,27 @@ export interface RagEvaluationResult {
 	report: EvalReport;
 	dataset: { name: string; size: number };
 	summary: RagEvaluationSummary;
+	/** Every question's trace by its id, so a page can open one from the per-question table. */
+	traces: Record<string, Trace>;
 }
 
-/** The flat metrics a run logs: the report's means, latency percentiles, tokens and cost. */
+/** What a run logs: the report's flat metrics (means, latency percentiles, tokens, cost) and the gate's verdict. */
 export function ragSummary(report: EvalReport): RagEvaluationSummary {
 	return {
-		metrics: { ...report.means },
-		...(report.gates ? { gate: { passed: report.gates.passed, failing: report.gates.failing } } : {})
+		metrics: { ...report.metrics },
+		...(report.gates ? { gate: { passed: report.gates.passed, failing: report.gates.failing } } : {}),
+		...(report.cancelled ? { cancelled: true } : {})
 	};
 }
 
 export function evaluateRagConfig(index: RagIndex, config: RagConfig, dataset: RagDataset, gates: GateSpec[], options: { now: () => number; onProgress?: (fraction: number) => void }): RagEvaluationResult {
 	const chunksById = new Map(index.chunks.map((c) => [c.id, c]));
-	const report = evaluateRag(dataset.examples, (query: string) => ask(index, query, config, options.now), chunksById, { k: config.k, gates, onProgress: options.onProgress });
-	return { report, dataset: { name: dataset.name, size: dataset.examples.length }, summary: ragSummary(report) };
+	const traces: Record<string, Trace> = {};
+	const answer = (query: string) => {
+		const result = ask(index, query, config, options.now);
+		traces[result.trace.traceId] = result.trace;
+		return result;
+	};
+	const report = evaluateRag(dataset.examples, answer, chunksById, { k: config.k, gates, onProgress: options.onProgress });
+	return { report, dataset: { name: dataset.name, size: dataset.examples.length }, summary: ragSummary(report), traces };
 }

@@ -1,8 +1,8 @@
 // The RAG lab's part of the worker's message union (protocol.ts joins them): build an index, ask one
 // question, evaluate a dataset, run a sweep. Kept here so protocol.ts stays one screen long.
+import type { RagEvaluationResult } from '../app/evaluate-rag-config';
 import type { RagEvaluationSummary } from '../app/record-rag-evaluation';
 import type { ChunkStats } from '../rag/chunk-stats';
-import type { EvalReport } from '../rag/eval/evaluate';
 import type { GateSpec } from '../rag/eval/gates';
 import type { Chunk, EvalExample, RagAnswer, RagConfig } from '../rag/types';
 import type { SweepConfig, Trial } from '../ml/sweep';
@@ -22,11 +22,8 @@ export interface RagBuildInfo {
 	reused: boolean;
 }
 
-export interface RagEvaluation {
-	report: EvalReport;
-	dataset: { name: string; size: number };
-	summary: RagEvaluationSummary;
-}
+/** An evaluation's report, the dataset it ran on, the run summary and every question's trace. */
+export type RagEvaluation = RagEvaluationResult;
 
 /** One RAG sweep trial: the configuration it tried and what its evaluation measured. */
 export interface RagSweepTrial {
