@@ -111,3 +111,28 @@ describe('monitoring', () => {
 		]);
 	});
 });
+
+describe('merging backups', () => {
+	it('adds the backup versions this device lacks, renumbering a taken number, and keeps its own production alias', async () => {
+		const { mergeBackup } = await import('../../../src/lib/app/merge-backup');
+		const { exportBackup } = await import('../../../src/lib/db/backup-store');
+		const a = await freshDb();
+		await saveRagConfig(a, 'qa', withK(3), 'shared', at(0));
+		await saveRagConfig(a, 'qa', withK(9), 'only on a', at(1));
+		await promoteRagConfig(a, 'qa', 2);
+		const b = await freshDb();
+		await b.put('ragConfigs', { name: 'qa', version: 1, config: withK(3), description: 'shared', createdAt: at(0), aliases: [] });
+		await saveRagConfig(b, 'qa', withK(4), 'only on b', at(2));
+		await promoteRagConfig(b, 'qa', 2);
+		const result = await mergeBackup(b, await exportBackup(a, at(9)), [], at(10));
+		expect(result.message).toContain('1 RAG configuration version');
+		const { versions } = await readRagConfigs(b);
+		expect(versions.map((v) => [v.version, v.config.k, v.description, v.aliases])).toEqual([
+			[3, 9, 'only on a', []],
+			[2, 4, 'only on b', ['production']],
+			[1, 3, 'shared', []]
+		]);
+		// Merging the same backup again adds nothing.
+		expect((await mergeBackup(b, await exportBackup(a, at(9)), [], at(11))).message).toMatch(/^Nothing to merge/);
+	});
+});
