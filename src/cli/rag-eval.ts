@@ -8,7 +8,7 @@ import { ragConfigProblem } from '../lib/rag/config-check';
 import { DEFAULT_RAG_CONFIG } from '../lib/rag/config';
 import { describeRagConfig } from '../lib/rag/config-params';
 import { corpusFromNotes } from '../lib/rag/content-corpus';
-import { contentDatasetSample } from '../lib/rag/eval/dataset-from-content';
+import { datasetFromContent, sampleExamples } from '../lib/rag/eval/dataset-from-content';
 import { DEFAULT_GATES, gateProblems, type GateSpec } from '../lib/rag/eval/gates';
 import { DEFAULT_MAPPING, parseJsonlDataset, type FieldMapping } from '../lib/rag/eval/jsonl-dataset';
 import { buildIndex } from '../lib/rag/rag-index';
@@ -76,7 +76,8 @@ export async function ragEvalCommand(args: string[], out: (line: string) => void
 	if (source === 'content') {
 		const size = positiveInt(o.size, 'size', 100);
 		const seed = positiveInt(o.seed, 'seed', 1);
-		dataset = { name: `content (${size}, seed ${seed})`, examples: contentDatasetSample(content, size, seed) };
+		const all = datasetFromContent(content).examples;
+		dataset = { name: `content (${Math.min(size, all.length)} of ${all.length}, seed ${seed})`, examples: sampleExamples(all, size, seed) };
 	} else {
 		const mapping = o.mapping ? (readJson(o.mapping, 'mapping') as FieldMapping) : DEFAULT_MAPPING;
 		let text: string;

@@ -43,9 +43,11 @@ async function pipeline(request: Extract<LabRequest, { kind: 'pipeline' }>, prog
 	return { kind: 'pipeline', runs, requested: total, cancelled, written };
 }
 
+const isRag = (request: LabRequest): request is RagRequest => request.kind.startsWith('rag-');
+
 // `signal` is aborted when the page cancels a request listed in COOPERATIVE_CANCEL.
 async function handle(request: LabRequest, progress: (p: LabProgress) => void, signal: AbortSignal): Promise<LabResult> {
-	if (request.kind.startsWith('rag-')) return handleRag(request as RagRequest, progress);
+	if (isRag(request)) return handleRag(request, progress);
 	if (request.kind === 'preview') return { kind: 'preview', preview: await previewCsv(request.file, request.targetHint) };
 	if (request.kind === 'batch') return { kind: 'batch', run: await batchJob(request, progress, signal) };
 	if (request.kind === 'pipeline') return pipeline(request, progress, signal);

@@ -5,7 +5,7 @@ import { browserRagMonitor } from '$lib/app/rag-monitor';
 import type { StoredRun } from '$lib/app/tracked-runs';
 import { errorMessage } from '$lib/error-message';
 import { formatDateTime } from '$lib/format';
-import { metricDrift } from '$lib/rag/eval/drift';
+import { DEFAULT_DRIFT_TOLERANCE, driftSeries } from '$lib/rag/eval/drift';
 import { Cancelled } from '$lib/workers/lab-client';
 import { ragLab } from '../rag-lab.svelte';
 
@@ -20,7 +20,8 @@ export class RagMonitorPage {
 	error = $state<string | null>(null);
 	notice = $state<string | null>(null);
 	metric = $state('hit_rate');
-	tolerance = $state(0.05);
+	/** Largest allowed drop of a 0–1 metric, in points; latency, tokens and cost use the default share of the baseline. */
+	tolerance = $state(DEFAULT_DRIFT_TOLERANCE.absolute);
 
 	async load(): Promise<void> {
 		try {
@@ -59,10 +60,15 @@ export class RagMonitorPage {
 
 	/** Each check's value of the chosen metric, flagged when it drifted from the first check beyond the tolerance. */
 	get points(): { label: string; value: number; flagged: boolean; config: string }[] {
-		const baseline = this.runs[0]?.metrics ?? {};
-		return this.runs.map((r) => {
-			const drift = metricDrift(baseline, r.metrics, this.tolerance).find((d) => d.metric === this.metric);
-			return { label: formatDateTime(r.startedAt), value: r.metrics[this.metric] ?? 0, flagged: drift?.flagged ?? false, config: r.tags.savedConfig ?? '' };
-		});
+		const series = driftSeries(
+			this.runs.map((r) => r.metrics),
+			{ ...DEFAULT_DRIFT_TOLERANCE, absolute: this.tolerance }
+		);
+		return this.runs.map((r, i) => ({
+			label: formatDateTime(r.startedAt),
+			value: r.metrics[this.metric] ?? 0,
+			flagged: series[i]?.flagged.includes(this.metric) ?? false,
+			config: r.tags.savedConfig ?? ''
+		}));
 	}
 }
