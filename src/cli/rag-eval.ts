@@ -4,8 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { evaluateRagConfig, type RagDataset } from '../lib/app/evaluate-rag-config';
-import { ragConfigProblem } from '../lib/rag/config-check';
-import { DEFAULT_RAG_CONFIG } from '../lib/rag/config';
+import { DEFAULT_RAG_CONFIG, validateRagConfig } from '../lib/rag/config';
 import { describeRagConfig } from '../lib/rag/config-params';
 import { corpusFromNotes } from '../lib/rag/content-corpus';
 import { datasetFromContent, sampleExamples } from '../lib/rag/eval/dataset-from-content';
@@ -44,8 +43,8 @@ export function configFromFile(value: unknown, path: string): RagConfig {
 	const d = DEFAULT_RAG_CONFIG;
 	const nested = (key: 'bm25' | 'vector' | 'prices') => ({ ...d[key], ...(isObject(value[key]) ? value[key] : {}) });
 	const config = { ...d, ...value, bm25: nested('bm25'), vector: nested('vector'), prices: nested('prices') } as RagConfig;
-	const problem = ragConfigProblem(config);
-	if (problem) throw new Error(`The configuration in ${path} ${problem}.`);
+	const problem = validateRagConfig(config);
+	if (problem) throw new Error(`The configuration in ${path} is not usable: ${problem}.`);
 	return config;
 }
 

@@ -4,7 +4,7 @@
 import { getDb } from '../db/browser-db';
 import { addRagConfigVersion, getRagConfig, listRagConfigs, moveRagConfigAlias } from '../db/rag-config-store';
 import type { PrepLabDb, StoredRagConfig } from '../db/schema';
-import { ragConfigProblem } from '../rag/config-check';
+import { validateRagConfig } from '../rag/config';
 import { PRODUCTION_ALIAS, RAG_CONFIG_NAME } from '../rag/config-version';
 import type { RagConfig } from '../rag/types';
 import { skippedMessage } from './skipped-records';
@@ -28,8 +28,8 @@ export async function readRagConfigs(db: PrepLabDb): Promise<RagConfigList> {
 export async function saveRagConfig(db: PrepLabDb, name: string, config: RagConfig, description: string, now: Date): Promise<StoredRagConfig> {
 	const trimmed = name.trim();
 	if (!RAG_CONFIG_NAME.test(trimmed)) throw new Error(`"${trimmed}" cannot name a configuration: use a letter first, then letters, digits, "-" or "_" (at most 40).`);
-	const problem = ragConfigProblem(config);
-	if (problem) throw new Error(`This configuration cannot be saved: it ${problem}.`);
+	const problem = validateRagConfig(config);
+	if (problem) throw new Error(`This configuration cannot be saved: ${problem}.`);
 	return addRagConfigVersion(db, trimmed, config, description.trim(), now);
 }
 

@@ -3,7 +3,7 @@
 // crash a page with a TypeError. Pure: no IndexedDB here, so backups and Node tests share it.
 import { ZONES } from '../lab/storage';
 import { RAG_CONFIG_NAME } from '../rag/config-version';
-import { ragConfigProblem } from '../rag/config-check';
+import { validateRagConfig } from '../rag/config';
 
 type Rec = Record<string, unknown>;
 /** A field check: true when fine, false for "is missing or has the wrong type", or the problem in words. */
@@ -85,7 +85,7 @@ export const RECORD_RULES = {
 	ragConfigs: {
 		name: (v: unknown) => (isText(v) && RAG_CONFIG_NAME.test(v as string)) || 'is not a name of letters, digits, "-" and "_" starting with a letter',
 		version: (v: unknown) => isInt(v, 1),
-		config: (v: unknown) => ragConfigProblem(v) ?? true,
+		config: (v: unknown) => validateRagConfig(v) ?? true,
 		description: isText,
 		createdAt: isDate,
 		aliases: (v: unknown) => Array.isArray(v) && v.every(isText)

@@ -3,8 +3,7 @@
 // file added to the corpus, the last index built and the lab worker that keeps that index.
 import { browserRecordRagEvaluation } from '$lib/app/record-rag-evaluation';
 import { errorMessage } from '$lib/error-message';
-import { ragConfigProblem } from '$lib/rag/config-check';
-import { DEFAULT_RAG_CONFIG } from '$lib/rag/config';
+import { DEFAULT_RAG_CONFIG, validateRagConfig } from '$lib/rag/config';
 import type { RagConfig } from '$lib/rag/types';
 import { Cancelled, LabClient } from '$lib/workers/lab-client';
 import type { GateSpec } from '$lib/rag/eval/gates';
@@ -17,7 +16,7 @@ const STORAGE_KEY = 'prep-lab:rag-config';
 function storedConfig(): RagConfig {
 	try {
 		const value = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
-		if (value && ragConfigProblem(value) === null) return value as RagConfig;
+		if (value && validateRagConfig(value) === null) return value as RagConfig;
 	} catch {
 		// Unreadable: the defaults below.
 	}
