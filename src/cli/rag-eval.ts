@@ -8,7 +8,7 @@ import { DEFAULT_RAG_CONFIG, validateRagConfig } from '../lib/rag/config';
 import { describeRagConfig } from '../lib/rag/config-params';
 import { corpusFromNotes } from '../lib/rag/content-corpus';
 import { datasetFromContent, sampleExamples } from '../lib/rag/eval/dataset-from-content';
-import { DEFAULT_GATES, gateProblems, type GateSpec } from '../lib/rag/eval/gates';
+import { DEFAULT_GATES, describeFailures, gateProblems, type GateSpec } from '../lib/rag/eval/gates';
 import { DEFAULT_MAPPING, parseJsonlDataset, type FieldMapping } from '../lib/rag/eval/jsonl-dataset';
 import { buildIndex } from '../lib/rag/rag-index';
 import type { RagConfig } from '../lib/rag/types';
@@ -89,7 +89,7 @@ export async function ragEvalCommand(args: string[], out: (line: string) => void
 	}
 
 	const index = buildIndex(corpusFromNotes(content.notes), config);
-	const { summary, dataset: ran } = evaluateRagConfig(index, config, dataset, gates, { now: () => performance.now() });
+	const { summary, report, dataset: ran } = evaluateRagConfig(index, config, dataset, gates, { now: () => performance.now() });
 	out(JSON.stringify({ config: describeRagConfig(config), dataset: ran, metrics: summary.metrics, ...(summary.gate ? { gate: summary.gate } : {}) }, null, 2));
-	if (summary.gate && !summary.gate.passed) throw new GateFailed(`Quality gate failed: ${summary.gate.failing.join(', ')}.`);
+	if (report.gates && !report.gates.passed) throw new GateFailed(`Quality gate failed: ${describeFailures(report.gates).join('; ')}.`);
 }
