@@ -3,7 +3,7 @@
 // evaluation in the lab worker with progress and cancel (logged as a run), and the trace opened.
 import { errorMessage } from '$lib/error-message';
 import { DEFAULT_GATES, gateProblems, type GateSpec } from '$lib/rag/eval/gates';
-import { DEFAULT_MAPPING, jsonlFields, parseJsonlDataset, type FieldMapping } from '$lib/rag/eval/jsonl-dataset';
+import { DEFAULT_MAPPING, parseJsonlDataset, type FieldMapping } from '$lib/rag/eval/jsonl-dataset';
 import type { EvalExample } from '$lib/rag/types';
 import { Cancelled } from '$lib/workers/lab-client';
 import type { RagDatasetSource, RagEvaluation } from '$lib/workers/rag-messages';
@@ -19,7 +19,7 @@ export class EvaluatePage {
 	fileName = $state<string | null>(null);
 	#text = '';
 	fields = $state<string[]>([]);
-	mapping = $state<FieldMapping>({ ...DEFAULT_MAPPING });
+	mapping = $state<FieldMapping>({ ...DEFAULT_MAPPING, context: '', relevant: '' });
 	mappingError = $state<string | null>(null);
 	examples = $state<EvalExample[] | null>(null);
 	gates = $state<(GateSpec & { on: boolean })[]>(DEFAULT_GATES.map((g) => ({ ...g, on: true })));
@@ -36,13 +36,7 @@ export class EvaluatePage {
 		if (file.size > MAX_JSONL_BYTES) return void (this.mappingError = `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the lab reads JSONL datasets up to 5 MB.`);
 		this.fileName = file.name;
 		this.#text = await file.text();
-		try {
-			this.fields = jsonlFields(this.#text);
-		} catch (e) {
-			this.fields = [];
-			this.mappingError = errorMessage(e);
-			return;
-		}
+		this.fields = [];
 		this.applyMapping();
 	}
 
@@ -50,7 +44,9 @@ export class EvaluatePage {
 	applyMapping(): void {
 		if (!this.fileName) return;
 		try {
-			this.examples = parseJsonlDataset(this.#text, $state.snapshot(this.mapping));
+			const { examples, fields } = parseJsonlDataset(this.#text, $state.snapshot(this.mapping));
+			this.examples = examples;
+			this.fields = fields;
 			this.mappingError = null;
 		} catch (e) {
 			this.examples = null;
