@@ -88,7 +88,7 @@ export async function ragEvalCommand(args: string[], out: (line: string) => void
 		dataset = { name: source, examples: parseJsonlDataset(text, mapping) };
 	}
 
-	const index = buildIndex(corpusFromNotes(content.notes), config);
+	const index = await buildIndex(corpusFromNotes(content.notes), config);
 	const { summary, report, dataset: ran } = evaluateRagConfig(index, config, dataset, gates, { now: () => performance.now() });
 	out(JSON.stringify({ config: describeRagConfig(config), dataset: ran, metrics: summary.metrics, ...(summary.gate ? { gate: summary.gate } : {}) }, null, 2));
 	if (report.gates && !report.gates.passed) throw new GateFailed(`Quality gate failed: ${describeFailures(report.gates).join('; ')}.`);

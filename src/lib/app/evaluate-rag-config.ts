@@ -4,15 +4,13 @@
 import { ask } from '../rag/ask';
 import { evaluateRag, type EvalReport } from '../rag/eval/evaluate';
 import type { GateSpec } from '../rag/eval/gates';
-import type { RagIndex } from '../rag/rag-index';
+import { indexSettings, type RagIndex } from '../rag/rag-index';
+import { counterIds } from '../rag/trace';
 import type { EvalExample, RagConfig, Trace } from '../rag/types';
 import type { RagEvaluationSummary } from './record-rag-evaluation';
 
-/** The settings that shape an index (chunking, BM25, vectors and the HNSW graph); k, re-ranking, query rewriting, answer and prices do not. */
-export function ragIndexKey(config: RagConfig): string {
-	const { dims, metric, index, M, efConstruction } = config.vector;
-	return JSON.stringify({ chunking: config.chunking, bm25: config.bm25, vector: { dims, metric, index, M, efConstruction } });
-}
+/** The settings that shape an index (chunking, vectors, the HNSW graph); the retriever, k, efSearch, re-ranking, query rewriting, answer and prices do not. */
+export const ragIndexKey = (config: RagConfig): string => JSON.stringify(indexSettings(config));
 
 export interface RagDataset {
 	name: string;
@@ -39,8 +37,10 @@ export function ragSummary(report: EvalReport): RagEvaluationSummary {
 export function evaluateRagConfig(index: RagIndex, config: RagConfig, dataset: RagDataset, gates: GateSpec[], options: { now: () => number; onProgress?: (fraction: number) => void }): RagEvaluationResult {
 	const chunksById = new Map(index.chunks.map((c) => [c.id, c]));
 	const traces: Record<string, Trace> = {};
+	// One id sequence for the whole evaluation, so every question's trace has its own id.
+	const ids = counterIds();
 	const answer = (query: string) => {
-		const result = ask(index, query, config, options.now);
+		const result = ask(index, query, config, options.now, ids);
 		traces[result.trace.traceId] = result.trace;
 		return result;
 	};

@@ -16,8 +16,8 @@ export type RagDatasetSource = { kind: 'content'; size: number; seed: number } |
 export interface RagBuildInfo {
 	docs: number;
 	stats: ChunkStats;
-	/** Milliseconds per build stage (chunk, bm25, lsa, index…). */
-	timings: Record<string, number>;
+	/** Milliseconds per build stage, in build order (chunk, bm25, lsa, hnsw, glossary). */
+	timings: { stage: string; ms: number }[];
 	/** The index was already built for these settings and kept in the worker. */
 	reused: boolean;
 }

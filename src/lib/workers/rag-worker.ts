@@ -1,15 +1,16 @@
 // The RAG lab's requests in the lab worker: the corpus is fetched once (same origin, cached by the
 // service worker), and built indexes are kept between requests, keyed by the settings that shape
-// them, so asking or evaluating again with another k or re-ranking reuses the index.
+// them, so asking or evaluating again with another retriever, k or re-ranking reuses the index.
 import { evaluateRagConfig, ragIndexKey } from '../app/evaluate-rag-config';
 import { getLabStorage } from '../db/browser-storage';
 import { ask } from '../rag/ask';
 import { chunkStats } from '../rag/chunk-stats';
 import { corpusDocFromFile, parseCorpus } from '../rag/content-corpus';
-import { buildIndex, type RagIndex } from '../rag/rag-index';
+import { buildIndex, type BuildStage, type RagIndex } from '../rag/rag-index';
+import { counterIds } from '../rag/trace';
 import type { CorpusDoc, RagConfig } from '../rag/types';
-import { loadRagDataset } from './rag-dataset-source';
 import type { LabProgress } from './protocol';
+import { loadRagDataset } from './rag-dataset-source';
 import type { RagRequest, RagResult, RagUpload } from './rag-messages';
 import { ragSweep } from './rag-sweep';
 
@@ -17,6 +18,10 @@ import { ragSweep } from './rag-sweep';
 const KEEP = 3;
 const indexes = new Map<string, RagIndex>();
 let notes: Promise<CorpusDoc[]> | null = null;
+/** Trace ids of the questions asked in this worker. */
+const traceIds = counterIds();
+/** The build stages in order, for one progress fraction across them. */
+const STAGES: BuildStage[] = ['chunk', 'bm25', 'lsa', 'hnsw', 'glossary'];
 
 async function fetchJson(path: string): Promise<unknown> {
 	const response = await fetch(path);
@@ -36,7 +41,7 @@ async function corpus(upload: RagUpload): Promise<CorpusDoc[]> {
 }
 
 /** The index for these settings over these documents: kept from an earlier request, or built now. */
-export function indexWith(docs: CorpusDoc[], config: RagConfig, upload: RagUpload, progress: (p: LabProgress) => void): { index: RagIndex; reused: boolean } {
+export async function indexWith(docs: CorpusDoc[], config: RagConfig, upload: RagUpload, progress: (p: LabProgress) => void = () => {}): Promise<{ index: RagIndex; reused: boolean }> {
 	const key = `${ragIndexKey(config)}|${upload?.name ?? ''}`;
 	const kept = indexes.get(key);
 	if (kept) {
@@ -45,8 +50,7 @@ export function indexWith(docs: CorpusDoc[], config: RagConfig, upload: RagUploa
 		indexes.set(key, kept);
 		return { index: kept, reused: true };
 	}
-	progress({ stage: 'indexing', fraction: 0 });
-	const index = buildIndex(docs, config, (fraction: number) => progress({ stage: 'indexing', fraction }));
+	const index = await buildIndex(docs, config, (stage, done, total) => progress({ stage: 'indexing', fraction: (STAGES.indexOf(stage) + (total ? done / total : 0)) / STAGES.length }));
 	indexes.set(key, index);
 	while (indexes.size > KEEP) indexes.delete(indexes.keys().next().value!);
 	return { index, reused: false };
@@ -56,13 +60,13 @@ export function indexWith(docs: CorpusDoc[], config: RagConfig, upload: RagUploa
 export async function handleRag(request: RagRequest, progress: (p: LabProgress) => void): Promise<RagResult> {
 	if (request.kind === 'rag-sweep') {
 		const [docs, dataset] = await Promise.all([corpus(null), loadRagDataset(request.dataset, fetchJson)]);
-		return ragSweep(request, dataset, (config) => indexWith(docs, config, null, () => {}).index, progress);
+		return ragSweep(request, dataset, async (config) => (await indexWith(docs, config, null)).index, progress);
 	}
 	const docs = await corpus(request.upload);
-	const { index, reused } = indexWith(docs, request.config, request.upload, progress);
+	const { index, reused } = await indexWith(docs, request.config, request.upload, progress);
 	if (request.kind === 'rag-build') return { kind: 'rag-build', info: { docs: docs.length, stats: chunkStats(index.chunks), timings: index.timings, reused } };
 	if (request.kind === 'rag-ask') {
-		const answer = ask(index, request.question, request.config, () => performance.now());
+		const answer = ask(index, request.question, request.config, () => performance.now(), traceIds);
 		const wanted = new Set([...answer.retrieved.map((r) => r.chunkId), ...answer.citations.map((c) => c.chunkId)]);
 		return { kind: 'rag-ask', answer, chunks: index.chunks.filter((c) => wanted.has(c.id)) };
 	}
