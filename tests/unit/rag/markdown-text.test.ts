@@ -37,5 +37,5 @@ describe('markdownSections', () => {
 			const slugs = markdownSections(note.body).filter((s) => s.heading !== '').map((s) => s.slug);
 			expect(slugs, note.id).toEqual(ids);
 		}
-	});
+	}, 30_000);
 });
