@@ -4,19 +4,32 @@
 import type { Page } from '@playwright/test';
 import { expect, test, WITHOUT_SERVICE_WORKER } from './fixtures';
 
-async function buildIndex(page: Page) {
-	await page.getByTestId('build-index').click();
-	await expect(page.getByTestId('chunk-count')).not.toHaveText('0');
+// Exact vector search: building an HNSW graph adds seconds that these tests do not need.
+async function exactSearch(page: Page) {
+	await page.getByTestId('vector-index').selectOption('exact');
 }
 
+/** The first build of the whole corpus takes a few seconds (more on a loaded machine). */
+const BUILD = { timeout: 60_000 };
+
+async function buildIndex(page: Page) {
+	await exactSearch(page);
+	await page.getByTestId('build-index').click();
+	await expect(page.getByTestId('chunk-count')).not.toHaveText('0', BUILD);
+}
+
+/** Moves between RAG steps inside the app, so the lab worker keeps the index it built. */
+const step = (page: Page, name: string) => page.getByRole('navigation', { name: 'RAG lab steps' }).getByRole('link', { name }).click();
+
 async function evaluate(page: Page, questions: string) {
-	await page.goto('/lab/rag/evaluate');
+	await step(page, '3. Evaluate');
 	await page.getByTestId('dataset-size').fill(questions);
 	await page.getByTestId('run-evaluation').click();
-	await expect(page.getByTestId('eval-report')).toBeVisible();
+	await expect(page.getByTestId('eval-report')).toBeVisible(BUILD);
 }
 
 test('offline: build the index, ask a question with citations and open its trace', async ({ page, context }) => {
+	test.slow();
 	await page.goto('/lab/rag');
 	await page.evaluate(async () => {
 		await navigator.serviceWorker.ready;
@@ -53,7 +66,9 @@ test.describe('online pages', () => {
 	test.use(WITHOUT_SERVICE_WORKER);
 
 	test('evaluate, change k, evaluate again and compare the two runs on the Runs page', async ({ page }) => {
+		test.slow();
 		await page.goto('/lab/rag');
+		await exactSearch(page);
 		await page.getByTestId('top-k').fill('3');
 		await page.getByTestId('top-k').blur();
 		await evaluate(page, '10');
@@ -64,7 +79,7 @@ test.describe('online pages', () => {
 		await page.getByTestId('eval-questions').getByRole('button', { name: /^Trace of/ }).first().click();
 		await expect(page.getByTestId('eval-questions').getByTestId('trace')).toBeVisible();
 
-		await page.goto('/lab/rag');
+		await step(page, '1. Build');
 		await page.getByTestId('top-k').fill('8');
 		await page.getByTestId('top-k').blur();
 		await evaluate(page, '10');
@@ -128,8 +143,9 @@ test.describe('on a phone', () => {
 
 	test('build and ask with touch, nothing wider than the screen', async ({ page }) => {
 		await page.goto('/lab/rag');
+		await exactSearch(page);
 		await page.getByTestId('build-index').tap();
-		await expect(page.getByTestId('chunk-count')).not.toHaveText('0');
+		await expect(page.getByTestId('chunk-count')).not.toHaveText('0', BUILD);
 		await page.getByRole('link', { name: 'Ask a question' }).tap();
 		await page.getByRole('button', { name: 'Ask', exact: true }).tap();
 		await expect(page.getByTestId('answer')).toBeVisible();
