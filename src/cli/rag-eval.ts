@@ -85,7 +85,7 @@ export async function ragEvalCommand(args: string[], out: (line: string) => void
 		} catch (e) {
 			throw new Error(`The dataset file ${source} could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
 		}
-		dataset = { name: source, examples: parseJsonlDataset(text, mapping) };
+		dataset = { name: source, examples: parseJsonlDataset(text, mapping).examples };
 	}
 
 	const index = await buildIndex(corpusFromNotes(content.notes), config);

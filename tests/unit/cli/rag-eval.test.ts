@@ -36,6 +36,10 @@ describe('lab rag-eval', () => {
 		await expect(run(['--config', file('bad.json', '{"k": 0}')])).rejects.toThrow(/bad\.json is not usable: .*k/);
 		await expect(run(['--config', file('broken.json', '{"k": ')])).rejects.toThrow(/broken\.json is not valid JSON/);
 		await expect(run(['--gates', file('gates.json', '[{"metric": "hit_rate", "op": ">", "threshold": 2}]')])).rejects.toThrow(/gates are not usable/);
+		// A JSONL dataset mapped to a field no line has: the fields the file does have are named.
+		const qa = file('qa.jsonl', '{"question": "What is BM25?", "answer": "A keyword ranking function."}\n');
+		const mapping = file('mapping.json', JSON.stringify({ query: '${data.prompt}', ground_truth: '${data.answer}' }));
+		await expect(run(['--dataset', qa, '--mapping', mapping])).rejects.toThrow(/data\.prompt.*Fields found: question, answer/);
 	});
 
 	it('exits non-zero after printing the metrics when --gate is given and a gate fails', () => {
