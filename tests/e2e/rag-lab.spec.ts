@@ -96,15 +96,18 @@ test.describe('online pages', () => {
 		await expect(compare.locator('tr[data-metric="hit_rate"]')).toBeVisible();
 	});
 
-	test('save configuration versions 1 and 2, and promote with a confirm that says what it replaces', async ({ page }) => {
-		await page.goto('/lab/rag/configs');
+	test('save configuration versions 1 and 2, promote with a confirm that says what it replaces, and monitor it', async ({ page }) => {
+		test.slow();
+		await page.goto('/lab/rag');
+		await exactSearch(page);
+		await step(page, '4. Configs');
 		await expect(page.getByTestId('no-configs')).toBeVisible();
 		await page.getByTestId('save-config').click();
 		await expect(page.getByTestId('configs-notice')).toHaveText('Saved notes-qa:1.');
-		await page.goto('/lab/rag');
+		await step(page, '1. Build');
 		await page.getByTestId('top-k').fill('4');
 		await page.getByTestId('top-k').blur();
-		await page.goto('/lab/rag/configs');
+		await step(page, '4. Configs');
 		await page.getByTestId('save-config').click();
 		await expect(page.getByTestId('configs-notice')).toHaveText('Saved notes-qa:2.');
 
@@ -119,6 +122,13 @@ test.describe('online pages', () => {
 		await expect(page.getByTestId('configs-notice')).toContainText('it pointed at notes-qa:1');
 		await expect(page.locator('tr[data-version="notes-qa:2"]')).toContainText('production');
 		await expect(page.locator('tr[data-version="notes-qa:1"]')).not.toContainText('production');
+
+		// Monitoring re-runs the production version on the production sample and logs the check.
+		await step(page, '6. Monitor');
+		await expect(page.getByTestId('no-checks')).toBeVisible();
+		await page.getByTestId('monitor-check').click();
+		await expect(page.getByTestId('monitor-history')).toContainText('across 1 check', BUILD);
+		await expect(page.getByTestId('monitor-history')).toContainText('notes-qa:2');
 	});
 
 	test('a JSONL dataset whose mapping names a missing field gets a message naming it', async ({ page }) => {
