@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { evaluateRagConfig, type RagDataset } from '../lib/app/evaluate-rag-config';
 import { DEFAULT_RAG_CONFIG, validateRagConfig } from '../lib/rag/config';
 import { describeRagConfig } from '../lib/rag/config-params';
-import { corpusFromNotes } from '../lib/rag/content-corpus';
+import { corpusFromNotes } from '../lib/rag/corpus';
 import { datasetFromContent, sampleExamples } from '../lib/rag/eval/dataset-from-content';
 import { DEFAULT_GATES, describeFailures, gateProblems, type GateSpec } from '../lib/rag/eval/gates';
 import { DEFAULT_MAPPING, parseJsonlDataset, type FieldMapping } from '../lib/rag/eval/jsonl-dataset';

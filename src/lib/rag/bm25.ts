@@ -4,9 +4,8 @@
 // N chunks, n(t) chunks holding t, |d| the chunk's term count, avgdl the mean of |d|. A term repeated
 // in the query counts once (a rewritten query may repeat words).
 
+/** What BM25 knows of the chunks; k1 and b are given per search, so changing them needs no rebuild. */
 export interface Bm25Index {
-	k1: number;
-	b: number;
 	lengths: Uint32Array;
 	avgLength: number;
 	/** term → [chunk index, term frequency] pairs, chunk indices ascending. */
@@ -19,7 +18,12 @@ export interface Scored {
 	score: number;
 }
 
-export function buildBm25(chunkTerms: readonly (readonly string[])[], params: { k1: number; b: number }): Bm25Index {
+export interface Bm25Params {
+	k1: number;
+	b: number;
+}
+
+export function buildBm25(chunkTerms: readonly (readonly string[])[]): Bm25Index {
 	const postings = new Map<string, [number, number][]>();
 	const lengths = new Uint32Array(chunkTerms.length);
 	chunkTerms.forEach((terms, i) => {
@@ -33,7 +37,7 @@ export function buildBm25(chunkTerms: readonly (readonly string[])[], params: { 
 		}
 	});
 	const total = lengths.reduce((a, b) => a + b, 0);
-	return { k1: params.k1, b: params.b, lengths, avgLength: chunkTerms.length > 0 ? total / chunkTerms.length : 0, postings };
+	return { lengths, avgLength: chunkTerms.length > 0 ? total / chunkTerms.length : 0, postings };
 }
 
 export function bm25Idf(index: Bm25Index, term: string): number {
@@ -43,9 +47,9 @@ export function bm25Idf(index: Bm25Index, term: string): number {
 }
 
 /** Every chunk's score for the query terms (0 where no term matches). */
-export function bm25Scores(index: Bm25Index, queryTerms: readonly string[]): Float64Array {
+export function bm25Scores(index: Bm25Index, queryTerms: readonly string[], { k1, b }: Bm25Params): Float64Array {
 	const scores = new Float64Array(index.lengths.length);
-	const { k1, b, avgLength } = index;
+	const { avgLength } = index;
 	for (const term of new Set(queryTerms)) {
 		const list = index.postings.get(term);
 		if (!list) continue;
@@ -65,6 +69,6 @@ export function topScored(scores: ArrayLike<number>, k: number): Scored[] {
 	return out.sort((a, b) => b.score - a.score || a.index - b.index).slice(0, k);
 }
 
-export function bm25Search(index: Bm25Index, queryTerms: readonly string[], k: number): Scored[] {
-	return topScored(bm25Scores(index, queryTerms), k);
+export function bm25Search(index: Bm25Index, queryTerms: readonly string[], params: Bm25Params, k: number): Scored[] {
+	return topScored(bm25Scores(index, queryTerms, params), k);
 }

@@ -8,7 +8,7 @@ export const DEFAULT_RAG_CONFIG: RagConfig = {
 	retriever: 'hybrid',
 	k: 5,
 	bm25: { k1: 1.2, b: 0.75 },
-	vector: { dims: 128, metric: 'cosine', index: 'hnsw', M: 16, efConstruction: 200, efSearch: 50 },
+	vector: { dims: 128, metric: 'cosine', index: 'hnsw', M: 16, efConstruction: 100, efSearch: 50 },
 	rrfK: 60,
 	rerank: 'none',
 	mmrLambda: 0.7,

@@ -1,15 +1,10 @@
-// The RAG lab's corpus from Prep Lab's own notes: one document per note, its Markdown as written.
-// The site serves it prerendered (`/lab/rag/corpus.json`, read by the lab worker) and the CLI builds
-// it from the content loader, so both index exactly the same text.
-import type { Note } from '../content/schema';
+// The RAG lab's corpus as the app serves it: the notes (corpus.ts) are served prerendered at
+// `/lab/rag/corpus.json` and read back here in the lab worker, checked; a Markdown or text file of the
+// datastore can join them as one more document. The CLI builds the same notes from the content loader.
 import type { CorpusDoc } from './types';
 
 /** The URL a learner reads a note at. */
 export const noteUrl = (id: string) => `/notes/${id}`;
-
-export function corpusFromNotes(notes: readonly Pick<Note, 'id' | 'title' | 'domain' | 'body'>[]): CorpusDoc[] {
-	return notes.map((n) => ({ id: n.id, title: n.title, domain: n.domain, text: n.body, url: noteUrl(n.id) }));
-}
 
 /** An uploaded Markdown or text file of the datastore as one more document (`datastore:<name>`). */
 export function corpusDocFromFile(name: string, text: string): CorpusDoc {

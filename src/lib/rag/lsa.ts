@@ -6,8 +6,12 @@
 // (dims + 10)² Gram matrix, eigen-decomposed by ml-matrix). Measured on the notes (328–1,837 chunks ×
 // 3,000 terms, a loaded 2-core machine): ml-matrix's QR and SVD of the tall matrices took 5–11 s;
 // Gram–Schmidt on typed arrays with only the small eigenproblem in ml-matrix takes 1–2 s.
-// A text is embedded by folding in: q̂ = q·V·Σ⁻¹, so a chunk's own vector is its row of U, and chunks
-// whose words co-occur with the query's words come close even when they share none of them.
+// A text is embedded by folding in. The textbook fold q̂ = q·V·Σ⁻¹ gives coordinates in U's space,
+// where every kept dimension weighs the same; here texts are compared as q·V against the rows of U·Σ
+// (= A·V), each dimension weighted by its singular value. Measured on the notes (502 exam-item stems:
+// is the item's note among the top 5, fixed 256-token chunks, 128 dims): 81 % with q·V, 77 % with
+// q·V·Σ⁻¹ (BM25 83 %; hybrid 84.5 % against 82 %). Either way chunks whose words co-occur with the
+// query's words come close even when they share none of them.
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { normal, seededRandom } from '../ml/random';
 
@@ -20,10 +24,10 @@ export interface LsaModel {
 	idf: Float64Array;
 	/** Kept dimensions (≤ the asked dims: never more than the rank of A). */
 	dims: number;
-	/** V·Σ⁻¹, vocabulary × dims, row-major: a TF-IDF row times this is its vector. */
+	/** V, vocabulary × dims, row-major: a TF-IDF row times this is its vector. */
 	projection: Float64Array;
 	singularValues: Float64Array;
-	/** Each chunk's vector (its row of U). */
+	/** Each chunk's vector (its TF-IDF row times V: its row of U·Σ). */
 	vectors: Float32Array[];
 }
 
@@ -118,7 +122,7 @@ export function fitLsa(chunkTerms: readonly (readonly string[])[], dims: number,
 	let q = orthonormal(times(a, Float64Array.from({ length: a.cols * l }, () => normal(random)), l), a.rows, l);
 	for (let power = 0; power < POWER_ITERATIONS; power++) q = orthonormal(times(a, transposeTimes(a, q, l), l), a.rows, l);
 	// B = QᵀA (l × cols) = Z S Wᵀ, so A ≈ Q B = (Q Z) S Wᵀ. B·Bᵀ = Z S² Zᵀ is only l × l: its
-	// eigenvectors give Z, S = √eigenvalues, and W = Bᵀ Z S⁻¹, so V·Σ⁻¹ = Bᵀ Z S⁻².
+	// eigenvectors give Z, S = √eigenvalues, and V = W = Bᵀ Z S⁻¹.
 	const bt = transposeTimes(a, q, l);
 	const gram = new Float64Array(l * l);
 	for (let j = 0; j < a.cols; j++) for (let x = 0; x < l; x++) for (let y = x; y < l; y++) gram[x * l + y]! += bt[j * l + x]! * bt[j * l + y]!;
@@ -135,7 +139,7 @@ export function fitLsa(chunkTerms: readonly (readonly string[])[], dims: number,
 		for (let c = 0; c < kept; c++) {
 			let sum = 0;
 			for (let x = 0; x < l; x++) sum += bt[j * l + x]! * z[c]![x]!;
-			projection[j * kept + c] = sum / (s[c]! * s[c]!);
+			projection[j * kept + c] = sum / s[c]!;
 		}
 	const model: LsaModel = { vocabulary, idf, dims: kept, projection, singularValues: Float64Array.from(s), vectors: [] };
 	model.vectors = a.entries.map((row) => foldRow(model, row));

@@ -68,10 +68,14 @@ function seedLevels(index: HNSW, random: Random) {
 	};
 }
 
-export async function hnswIndex(vectors: readonly Float32Array[], metric: DistanceMetric, settings: HnswSettings, seed = 17): Promise<VectorIndex> {
+/** @param onProgress called every 100 vectors and at the end with the number linked so far */
+export async function hnswIndex(vectors: readonly Float32Array[], metric: DistanceMetric, settings: HnswSettings, onProgress: (done: number) => void = () => {}, seed = 17): Promise<VectorIndex> {
 	const index = new HNSW(settings.M, settings.efConstruction, null, metric, settings.efSearch);
 	seedLevels(index, seededRandom(seed));
-	for (let i = 0; i < vectors.length; i++) if (!isZero(vectors[i]!)) await index.addPoint(i, vectors[i]!);
+	for (let i = 0; i < vectors.length; i++) {
+		if (!isZero(vectors[i]!)) await index.addPoint(i, vectors[i]!);
+		if ((i + 1) % 100 === 0 || i + 1 === vectors.length) onProgress(i + 1);
+	}
 	return {
 		kind: 'hnsw',
 		metric,

@@ -29,9 +29,12 @@ describe('LSA', () => {
 		for (let i = 1; i < model.dims; i++) expect(model.singularValues[i]!).toBeLessThanOrEqual(model.singularValues[i - 1]!);
 	});
 
-	it('a chunk folded in as a query lands on its own vector (q·V·Σ⁻¹ = its row of U)', () => {
+	it('a chunk folded in as a query lands on its own vector (q·V = its row of U·Σ)', () => {
 		const model = fitLsa(CORPUS, 4);
 		CORPUS.forEach((t, i) => expect(cosine(embedTerms(model, t), model.vectors[i]!)).toBeCloseTo(1, 6));
+		// Rows of U·Σ: their squared lengths add up to Σσ², the squared norm of A kept by these dims.
+		const squared = model.vectors.reduce((sum, v) => sum + v.reduce((a, x) => a + x * x, 0), 0);
+		expect(squared).toBeCloseTo(model.singularValues.reduce((a, s) => a + s * s, 0), 4);
 	});
 
 	it('words that co-occur get close vectors even when a query shares no word with a chunk', () => {
