@@ -24,7 +24,7 @@ function topK(retrieved: Retrieved[], k: number): Retrieved[] {
 	return [...retrieved].sort((a, b) => a.rank - b.rank).slice(0, k);
 }
 
-/** Hit rate@k (the usual IR definition, as LlamaIndex's and Azure's retrieval docs use it): 1 when at least one of the top k chunks is relevant, else 0; its mean over a dataset is the hit rate. */
+/** Hit rate@k (also called success@k or top-k accuracy in IR): 1 when at least one of the top k chunks is relevant, else 0; its mean over a dataset is the hit rate. */
 export function hitRate(flags: number[]): number {
 	return flags.some((f) => f === 1) ? 1 : 0;
 }
