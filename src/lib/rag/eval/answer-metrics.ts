@@ -12,12 +12,6 @@ export interface PrecisionRecallF {
 	f1: number;
 }
 
-/** Counts of each item (n-grams joined by a separator that cannot occur in a token). */
-function counts(items: string[]): Map<string, number> {
-	const c = new Map<string, number>();
-	for (const item of items) c.set(item, (c.get(item) ?? 0) + 1);
-	return c;
-}
 
 /** Size of the multiset intersection (each item counted as often as it occurs in both). */
 function overlap(a: Map<string, number>, b: Map<string, number>): number {
@@ -26,11 +20,19 @@ function overlap(a: Map<string, number>, b: Map<string, number>): number {
 	return n;
 }
 
-function ngrams(tokens: string[], n: number): string[] {
-	const out: string[] = [];
-	for (let i = 0; i + n <= tokens.length; i++) out.push(tokens.slice(i, i + n).join('\u0000'));
-	return out;
+/** Counts of the n-grams of a token list (tokens joined by a character no token contains). */
+function ngramCounts(tokens: readonly string[], n: number): Map<string, number> {
+	const c = new Map<string, number>();
+	for (let i = 0; i + n <= tokens.length; i++) {
+		let gram = tokens[i]!;
+		for (let j = 1; j < n; j++) gram += `\u0000${tokens[i + j]}`;
+		c.set(gram, (c.get(gram) ?? 0) + 1);
+	}
+	return c;
 }
+
+/** Number of n-grams in a list of `length` tokens. */
+const ngramTotal = (length: number, n: number) => Math.max(0, length - n + 1);
 
 function harmonic(precision: number, recall: number): number {
 	return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
@@ -42,9 +44,11 @@ function harmonic(precision: number, recall: number): number {
  * 0 when nothing is shared.
  */
 export function f1Score(response: string, groundTruth: string): number {
-	const r = squadTokens(response);
-	const g = squadTokens(groundTruth);
-	const shared = overlap(counts(r), counts(g));
+	return f1OfTokens(squadTokens(response), squadTokens(groundTruth));
+}
+
+function f1OfTokens(r: readonly string[], g: readonly string[]): number {
+	const shared = overlap(ngramCounts(r, 1), ngramCounts(g, 1));
 	return shared === 0 ? 0 : harmonic(shared / r.length, shared / g.length);
 }
 
@@ -54,16 +58,20 @@ export function f1Score(response: string, groundTruth: string): number {
  * ground truth's, F their harmonic mean (0 when either side has no n-gram).
  */
 export function rougeN(response: string, groundTruth: string, n: number): PrecisionRecallF {
-	const r = ngrams(rougeTokens(response), n);
-	const g = ngrams(rougeTokens(groundTruth), n);
-	const shared = overlap(counts(r), counts(g));
-	const precision = r.length === 0 ? 0 : shared / r.length;
-	const recall = g.length === 0 ? 0 : shared / g.length;
+	return rougeNOfTokens(rougeTokens(response), rougeTokens(groundTruth), n);
+}
+
+function rougeNOfTokens(r: readonly string[], g: readonly string[], n: number): PrecisionRecallF {
+	const shared = overlap(ngramCounts(r, n), ngramCounts(g, n));
+	const rTotal = ngramTotal(r.length, n);
+	const gTotal = ngramTotal(g.length, n);
+	const precision = rTotal === 0 ? 0 : shared / rTotal;
+	const recall = gTotal === 0 ? 0 : shared / gTotal;
 	return { precision, recall, f1: harmonic(precision, recall) };
 }
 
 /** Length of the longest common subsequence of two token lists (dynamic programming, one row kept). */
-function lcsLength(a: string[], b: string[]): number {
+function lcsLength(a: readonly string[], b: readonly string[]): number {
 	let previous = new Array<number>(b.length + 1).fill(0);
 	for (let i = 1; i <= a.length; i++) {
 		const row = new Array<number>(b.length + 1).fill(0);
@@ -79,8 +87,10 @@ function lcsLength(a: string[], b: string[]): number {
  * recall = LCS / ground-truth tokens, F their harmonic mean.
  */
 export function rougeL(response: string, groundTruth: string): PrecisionRecallF {
-	const r = rougeTokens(response);
-	const g = rougeTokens(groundTruth);
+	return rougeLOfTokens(rougeTokens(response), rougeTokens(groundTruth));
+}
+
+function rougeLOfTokens(r: readonly string[], g: readonly string[]): PrecisionRecallF {
 	const lcs = lcsLength(r, g);
 	const precision = r.length === 0 ? 0 : lcs / r.length;
 	const recall = g.length === 0 ? 0 : lcs / g.length;
@@ -96,18 +106,18 @@ export function rougeL(response: string, groundTruth: string): PrecisionRecallF 
  * - brevity penalty exp(1 − r/c) when the response (c) is not longer than the closest reference length r;
  * - score = BP · exp(Σ ¼ ln p_n); 0 when no unigram matches (or a precision stays 0).
  */
-export function sentenceBleu(references: string[][], hypothesis: string[]): number {
+export function sentenceBleu(references: readonly (readonly string[])[], hypothesis: readonly string[]): number {
 	const hypLength = hypothesis.length;
 	const numerators: number[] = [];
 	const denominators: number[] = [];
 	for (let n = 1; n <= 4; n++) {
-		const hyp = counts(ngrams(hypothesis, n));
+		const hyp = ngramCounts(hypothesis, n);
 		const maxRef = new Map<string, number>();
 		for (const reference of references) {
-			for (const [gram, count] of counts(ngrams(reference, n))) maxRef.set(gram, Math.max(maxRef.get(gram) ?? 0, count));
+			for (const [gram, count] of ngramCounts(reference, n)) maxRef.set(gram, Math.max(maxRef.get(gram) ?? 0, count));
 		}
 		numerators.push(overlap(hyp, maxRef));
-		denominators.push(Math.max(1, ngrams(hypothesis, n).length));
+		denominators.push(Math.max(1, ngramTotal(hypLength, n)));
 	}
 	if (numerators[0] === 0) return 0;
 	let smoothed = 1;
@@ -134,17 +144,35 @@ export function bleuScore(response: string, groundTruth: string): number {
  * = matches / max(response n-grams, reference n-grams); 0 when both are empty.
  */
 export function gleuScore(response: string, groundTruth: string): number {
-	const hyp = wordTokens(response);
-	const ref = wordTokens(groundTruth);
-	const all = (tokens: string[]) => [1, 2, 3, 4].flatMap((n) => ngrams(tokens, n));
-	const h = all(hyp);
-	const r = all(ref);
-	const total = Math.max(h.length, r.length);
-	return total === 0 ? 0 : overlap(counts(h), counts(r)) / total;
+	return gleuOfTokens(wordTokens(response), wordTokens(groundTruth));
+}
+
+function gleuOfTokens(hyp: readonly string[], ref: readonly string[]): number {
+	let matches = 0;
+	let hypTotal = 0;
+	let refTotal = 0;
+	for (let n = 1; n <= 4; n++) {
+		matches += overlap(ngramCounts(hyp, n), ngramCounts(ref, n));
+		hypTotal += ngramTotal(hyp.length, n);
+		refTotal += ngramTotal(ref.length, n);
+	}
+	const total = Math.max(hypTotal, refTotal);
+	return total === 0 ? 0 : matches / total;
 }
 
 /** METEOR's parameters (NLTK's and the Azure MeteorScoreEvaluator's defaults). */
 export const METEOR_DEFAULTS = { alpha: 0.9, beta: 3, gamma: 0.5 };
+
+/** Stems already computed (the vocabulary of an evaluation is small; the cache is emptied past 50,000 words). */
+const STEMS = new Map<string, string>();
+function stem(word: string): string {
+	let s = STEMS.get(word);
+	if (s === undefined) {
+		if (STEMS.size > 50_000) STEMS.clear();
+		STEMS.set(word, (s = porterStem(word)));
+	}
+	return s;
+}
 
 /**
  * Aligns response words to reference words as NLTK's `_match_enums` does: from the last response word
@@ -171,15 +199,19 @@ function alignStage(hyp: [number, string][], ref: [number, string][], matches: [
  * penalty = γ · (chunks / m)^β; score = (1 − penalty) · Fmean; 0 when nothing matches.
  */
 export function meteorScore(response: string, groundTruth: string, params = METEOR_DEFAULTS): number {
-	const hypWords = wordTokens(response).map((w) => w.toLowerCase());
-	const refWords = wordTokens(groundTruth).map((w) => w.toLowerCase());
+	return meteorOfTokens(wordTokens(response), wordTokens(groundTruth), params);
+}
+
+function meteorOfTokens(hypTokens: readonly string[], refTokens: readonly string[], params = METEOR_DEFAULTS): number {
+	const hypWords = hypTokens.map((w) => w.toLowerCase());
+	const refWords = refTokens.map((w) => w.toLowerCase());
 	const hyp: [number, string][] = hypWords.map((w, i) => [i, w]);
 	const ref: [number, string][] = refWords.map((w, i) => [i, w]);
 	const matches: [number, number][] = [];
 	alignStage(hyp, ref, matches);
 	alignStage(
-		hyp.map(([i, w]) => [i, porterStem(w)]),
-		ref.map(([i, w]) => [i, porterStem(w)]),
+		hyp.map(([i, w]) => [i, stem(w)]),
+		ref.map(([i, w]) => [i, stem(w)]),
 		matches
 	);
 	const m = matches.length;
@@ -198,11 +230,14 @@ export function meteorScore(response: string, groundTruth: string, params = METE
 
 /** Every answer metric of one response, keyed as the metric table names them (see metric-info.ts). */
 export function answerScores(response: string, groundTruth: string): Record<string, number> {
-	const r1 = rougeN(response, groundTruth, 1);
-	const r2 = rougeN(response, groundTruth, 2);
-	const rl = rougeL(response, groundTruth);
+	// Each text cut into tokens once per tokenizer, shared by the metrics that use it.
+	const [rRouge, gRouge] = [rougeTokens(response), rougeTokens(groundTruth)];
+	const [rWords, gWords] = [wordTokens(response), wordTokens(groundTruth)];
+	const r1 = rougeNOfTokens(rRouge, gRouge, 1);
+	const r2 = rougeNOfTokens(rRouge, gRouge, 2);
+	const rl = rougeLOfTokens(rRouge, gRouge);
 	return {
-		f1_score: f1Score(response, groundTruth),
+		f1_score: f1OfTokens(squadTokens(response), squadTokens(groundTruth)),
 		rouge1_precision: r1.precision,
 		rouge1_recall: r1.recall,
 		rouge1_f1: r1.f1,
@@ -212,8 +247,8 @@ export function answerScores(response: string, groundTruth: string): Record<stri
 		rougeL_precision: rl.precision,
 		rougeL_recall: rl.recall,
 		rougeL_f1: rl.f1,
-		bleu_score: bleuScore(response, groundTruth),
-		gleu_score: gleuScore(response, groundTruth),
-		meteor_score: meteorScore(response, groundTruth)
+		bleu_score: sentenceBleu([gWords], rWords),
+		gleu_score: gleuOfTokens(rWords, gWords),
+		meteor_score: meteorOfTokens(rWords, gWords)
 	};
 }

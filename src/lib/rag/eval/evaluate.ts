@@ -8,7 +8,7 @@ import { countTokens } from '../tokens';
 import type { Chunk, EvalExample, RagAnswer, Span } from '../types';
 import { answerScores } from './answer-metrics';
 import { checkGates, type GateReport, type GateSpec } from './gates';
-import { proxyScores } from './proxies';
+import { proxyScores, termSet } from './proxies';
 import { retrievalScores } from './retrieval-metrics';
 
 export interface EvalOptions {
@@ -71,11 +71,27 @@ export function traceLatency(spans: readonly Span[]): number {
 	return spans.reduce((end, s) => Math.max(end, s.startMs + s.durationMs), 0);
 }
 
-function scoreExample(example: EvalExample, answer: RagAnswer, chunksById: ReadonlyMap<string, Chunk>, k: number): ExampleResult {
+/** Terms of each chunk, kept for the run: many questions retrieve the same chunks. */
+type TermCache = Map<string, ReadonlySet<string>>;
+
+/** The terms of the context the answer was composed from: its top k chunks (cached), or the prompt's context when a chunk is unknown. */
+function contextTerms(answer: RagAnswer, chunksById: ReadonlyMap<string, Chunk>, k: number, cache: TermCache): ReadonlySet<string> {
+	const top = [...answer.retrieved].sort((a, b) => a.rank - b.rank).slice(0, k);
+	if (!top.every((r) => chunksById.has(r.chunkId))) return termSet(answer.prompt.context);
+	const union = new Set<string>();
+	for (const r of top) {
+		let t = cache.get(r.chunkId);
+		if (!t) cache.set(r.chunkId, (t = termSet(chunksById.get(r.chunkId)!.text)));
+		for (const term of t) union.add(term);
+	}
+	return union;
+}
+
+function scoreExample(example: EvalExample, answer: RagAnswer, chunksById: ReadonlyMap<string, Chunk>, k: number, cache: TermCache): ExampleResult {
 	const scores: Record<string, number> = {};
 	if (example.relevant.length > 0) Object.assign(scores, retrievalScores(answer.retrieved, example.relevant, chunksById, k));
 	if (example.groundTruth.trim() !== '') Object.assign(scores, answerScores(answer.answer, example.groundTruth));
-	Object.assign(scores, proxyScores(answer.answer, example.query, answer.prompt.context));
+	Object.assign(scores, proxyScores(answer.answer, example.query, contextTerms(answer, chunksById, k, cache)));
 	scores.latency_ms = traceLatency(answer.trace.spans);
 	scores.tokens = answer.prompt.tokens + countTokens(answer.answer);
 	scores.cost_usd = answer.costUsd;
@@ -112,6 +128,7 @@ export function evaluateRag(examples: readonly EvalExample[], answerFn: (query: 
 	if (!Number.isInteger(options.k) || options.k < 1) throw new Error(`k must be a whole number of at least 1 (got ${options.k}).`);
 	const results: ExampleResult[] = [];
 	const spans: SlowSpan[] = [];
+	const cache: TermCache = new Map();
 	let cancelled = false;
 	for (const example of examples) {
 		if (options.signal?.aborted) {
@@ -124,7 +141,7 @@ export function evaluateRag(examples: readonly EvalExample[], answerFn: (query: 
 		} catch (e) {
 			throw new Error(`Example ${example.id} ("${example.query.slice(0, 80)}") could not be answered: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
 		}
-		results.push(scoreExample(example, answer, chunksById, options.k));
+		results.push(scoreExample(example, answer, chunksById, options.k, cache));
 		for (const s of answer.trace.spans) {
 			if (s.parentId !== undefined) spans.push({ name: s.name, durationMs: s.durationMs, exampleId: example.id, question: example.query, traceId: answer.trace.traceId, spanId: s.spanId });
 		}

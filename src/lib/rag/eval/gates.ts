@@ -26,15 +26,18 @@ export interface GateReport {
 }
 
 /**
- * Defaults for the content dataset over Prep Lab's notes (a few hundred questions, one relevant note
- * each), set just under what BM25 with heading chunks and k = 5 reaches, so a change that makes
- * retrieval or answers clearly worse fails: see the evaluation tests for the figures they were set from.
+ * Defaults for the content dataset over Prep Lab's notes, set about 0.1 (F1: a quarter) under what
+ * BM25 over heading chunks with k = 5 reached on a seeded sample of 300 questions (seed 1) when they
+ * were set: hit rate 0.87, MRR 0.71, context recall 0.87, F1 0.11 (a crude extractive answer: the
+ * three retrieved sentences sharing most words with the question), groundedness proxy 1.0. So a
+ * change that makes retrieval or answers clearly worse fails, and ordinary settings pass. Latency:
+ * a question answers in a few milliseconds; 250 ms at p95 leaves room for a slow phone.
  */
 export const DEFAULT_GATES: readonly GateSpec[] = [
-	{ metric: 'hit_rate', op: '>=', threshold: 0.7 },
-	{ metric: 'mrr', op: '>=', threshold: 0.5 },
-	{ metric: 'context_recall', op: '>=', threshold: 0.7 },
-	{ metric: 'f1_score', op: '>=', threshold: 0.15 },
+	{ metric: 'hit_rate', op: '>=', threshold: 0.75 },
+	{ metric: 'mrr', op: '>=', threshold: 0.6 },
+	{ metric: 'context_recall', op: '>=', threshold: 0.75 },
+	{ metric: 'f1_score', op: '>=', threshold: 0.08 },
 	{ metric: 'groundedness_proxy', op: '>=', threshold: 0.9 },
 	{ metric: 'latency_p95_ms', op: '<=', threshold: 250 }
 ];

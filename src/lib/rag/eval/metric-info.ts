@@ -44,7 +44,7 @@ export const METRIC_INFO: readonly MetricInfo[] = [
 	retrieval('mrr', 'MRR', 'mean of 1 / rank of the first relevant chunk (0 when none in the top k)'),
 	retrieval('ndcg', 'nDCG@k', 'discounted gain of the relevant notes/sections found, over the ideal order (binary relevance, log2 discount)'),
 	retrieval('context_precision', 'Context precision@k', 'RAGAS: mean of precision@i over the ranks i of relevant chunks (relevant chunks ranked first score higher)', 'https://docs.ragas.io/en/v0.2.3/concepts/metrics/available_metrics/context_precision/'),
-	retrieval('context_recall', 'Context recall@k', 'share of the relevant notes/sections that a top-k chunk falls under (RAGAS ID-based recall)', 'https://docs.ragas.io/en/stable/concepts/metrics/available_metrics/context_recall/'),
+	retrieval('context_recall', 'Context recall@k', 'share of the relevant notes/sections that a top-k chunk falls under (RAGAS ID-based recall)', 'https://docs.ragas.io/en/v0.3.9/concepts/metrics/available_metrics/context_recall/'),
 	answer('f1_score', 'F1 score', 'F1ScoreEvaluator', 'harmonic mean of word precision and recall after lower-casing and removing punctuation and articles'),
 	...rouge('1'),
 	...rouge('2'),

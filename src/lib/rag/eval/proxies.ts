@@ -11,16 +11,22 @@ function distinctTerms(text: string): string[] {
 	return [...new Set(terms(text))];
 }
 
+/** The distinct terms of a text, as the groundedness proxy looks them up. */
+export function termSet(text: string): Set<string> {
+	return new Set(terms(text));
+}
+
 /**
  * Groundedness proxy (stands in for GroundednessEvaluator): the share of the answer's sentences whose
  * distinct content terms (`terms()`: stop words dropped, plurals singular) are mostly (at least
  * SUPPORTED_SHARE of them) found among the retrieved context's terms. A sentence with no content term
- * counts as supported. 0 for an empty answer. Range 0–1, higher is better.
+ * counts as supported. 0 for an empty answer. Range 0–1, higher is better. The context is given as
+ * text or as its `termSet` (an evaluation builds it once per chunk).
  */
-export function groundednessProxy(answer: string, context: string): number {
+export function groundednessProxy(answer: string, context: string | ReadonlySet<string>): number {
 	const sentences = sentencesOf({ text: answer, code: false });
 	if (sentences.length === 0) return 0;
-	const contextTerms = new Set(terms(context));
+	const contextTerms = typeof context === 'string' ? termSet(context) : context;
 	const supported = sentences.filter((sentence) => {
 		const t = distinctTerms(sentence);
 		return t.length === 0 || t.filter((w) => contextTerms.has(w)).length / t.length >= SUPPORTED_SHARE;
@@ -41,6 +47,6 @@ export function relevanceProxy(answer: string, query: string): number {
 }
 
 /** Both proxies of one answer, keyed as the metric table names them. */
-export function proxyScores(answer: string, query: string, context: string): Record<string, number> {
+export function proxyScores(answer: string, query: string, context: string | ReadonlySet<string>): Record<string, number> {
 	return { groundedness_proxy: groundednessProxy(answer, context), relevance_proxy: relevanceProxy(answer, query) };
 }

@@ -24,12 +24,12 @@ function topK(retrieved: Retrieved[], k: number): Retrieved[] {
 	return [...retrieved].sort((a, b) => a.rank - b.rank).slice(0, k);
 }
 
-/** Hit rate@k: 1 when at least one of the top k chunks is relevant, else 0 (its mean over a dataset is the hit rate). */
+/** Hit rate@k (also called success@k or top-k accuracy in IR): 1 when at least one of the top k chunks is relevant, else 0; its mean over a dataset is the hit rate. */
 export function hitRate(flags: number[]): number {
 	return flags.some((f) => f === 1) ? 1 : 0;
 }
 
-/** Reciprocal rank: 1 / rank of the first relevant chunk within the top k, 0 when none (its mean is MRR). */
+/** Reciprocal rank (Voorhees, TREC-8 QA track, 1999): 1 / rank of the first relevant chunk within the top k, 0 when none; its mean over a dataset is the MRR. */
 export function reciprocalRank(flags: number[]): number {
 	const i = flags.indexOf(1);
 	return i === -1 ? 0 : 1 / (i + 1);
@@ -91,7 +91,7 @@ export function plainPrecision(flags: number[]): number {
 
 /**
  * Context recall@k, ID-based as RAGAS's non-LLM context recall
- * (https://docs.ragas.io/en/stable/concepts/metrics/available_metrics/context_recall/): the share of
+ * (https://docs.ragas.io/en/v0.3.9/concepts/metrics/available_metrics/context_recall/): the share of
  * the example's relevant targets (documents or sections) that at least one of the top k chunks
  * falls under; 0 when the example names none.
  */
