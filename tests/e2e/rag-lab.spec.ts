@@ -131,6 +131,25 @@ test.describe('online pages', () => {
 		await expect(page.getByTestId('monitor-history')).toContainText('notes-qa:2');
 	});
 
+	test('a two-trial sweep over k logs each trial as a run and charts quality against latency and cost', async ({ page }) => {
+		test.slow();
+		await page.goto('/lab/rag');
+		await exactSearch(page);
+		await step(page, '5. Sweep');
+		// One chunking, one retriever, no re-ranking; k = 3 or 5: two trials.
+		const sweep = page.locator('form');
+		await sweep.getByRole('group', { name: /Chunking/ }).getByLabel('heading').uncheck();
+		await sweep.getByRole('group', { name: 'Retriever' }).getByLabel('hybrid').uncheck();
+		await page.getByLabel('Questions').fill('10');
+		await page.getByRole('button', { name: 'Run sweep' }).click();
+		const result = page.getByTestId('rag-sweep-result');
+		await expect(result.locator('tbody tr')).toHaveCount(2, BUILD);
+		await expect(result).toContainText('bm25 k=3');
+		await expect(result).toContainText('bm25 k=5');
+		await page.goto('/lab/runs');
+		await expect(page.getByTestId('runs-table').locator('tbody tr', { hasText: 'rag-sweep-' })).toHaveCount(2);
+	});
+
 	test('a JSONL dataset whose mapping names a missing field gets a message naming it', async ({ page }) => {
 		await page.goto('/lab/rag/evaluate');
 		await page.getByLabel('Upload JSONL').check();

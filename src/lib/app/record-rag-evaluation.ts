@@ -45,7 +45,8 @@ export function ragEvaluationRecord(input: RagEvaluationInput): Omit<StoredRun, 
 		durationMs: finishedAt.getTime() - startedAt.getTime(),
 		status: summary.cancelled ? 'cancelled' : 'finished',
 		params: ragConfigParams(config),
-		metrics: { ...summary.metrics },
+		// A metric that could not be measured (NaN) is left out: stored runs hold finite numbers only.
+		metrics: Object.fromEntries(Object.entries(summary.metrics).filter(([, v]) => Number.isFinite(v))),
 		tags: {
 			kind: input.kind ?? 'evaluate',
 			dataset: dataset.name,

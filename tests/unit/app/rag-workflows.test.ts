@@ -136,3 +136,13 @@ describe('merging backups', () => {
 		expect((await mergeBackup(b, await exportBackup(a, at(9)), [], at(11))).message).toMatch(/^Nothing to merge/);
 	});
 });
+
+describe('what a run keeps', () => {
+	it('leaves out a metric that could not be measured, so the run stays readable', async () => {
+		const db = await freshDb();
+		await recordRagEvaluation(db, { config: base, dataset: { name: 'x', size: 1 }, summary: { metrics: { hit_rate: 1, relevance_proxy: Number.NaN } }, startedAt: at(0), finishedAt: at(1) });
+		const { runs, skipped } = await readTrackedRuns(db);
+		expect(skipped).toBeNull();
+		expect(runs[0]!.metrics).toEqual({ hit_rate: 1 });
+	});
+});

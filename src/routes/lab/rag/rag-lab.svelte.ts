@@ -29,6 +29,8 @@ export class RagLab {
 	upload = $state<RagUpload>(null);
 	build = $state<RagBuildInfo | null>(null);
 	building = $state(false);
+	/** Share of the index build done, 0–1. */
+	buildProgress = $state(0);
 	error = $state<string | null>(null);
 	readonly client = new LabClient();
 	#loaded = false;
@@ -67,9 +69,10 @@ export class RagLab {
 	async buildIndex(): Promise<void> {
 		this.save();
 		this.building = true;
+		this.buildProgress = 0;
 		this.error = null;
 		try {
-			const { info } = await this.client.run({ kind: 'rag-build', config: this.snapshot(), upload: $state.snapshot(this.upload) });
+			const { info } = await this.client.run({ kind: 'rag-build', config: this.snapshot(), upload: $state.snapshot(this.upload) }, (p) => (this.buildProgress = p.fraction));
 			this.build = info;
 		} catch (e) {
 			if (!(e instanceof Cancelled)) this.error = `The index was not built: ${errorMessage(e)}`;
