@@ -28,7 +28,7 @@ async function evaluate(page: Page, questions: string) {
 	await expect(page.getByTestId('eval-report')).toBeVisible(BUILD);
 }
 
-test('offline: build the index, ask a question with citations and open its trace', async ({ page, context }) => {
+test('offline: build the index, ask a question with citations, open its trace and evaluate', async ({ page, context }) => {
 	test.slow();
 	await page.goto('/lab/rag');
 	await page.evaluate(async () => {
@@ -60,6 +60,12 @@ test('offline: build the index, ask a question with citations and open its trace
 	await expect(page.getByTestId('span-attributes')).toContainText('compose');
 	await trace.locator('[data-span="rag.answer"]').click();
 	await expect(page.getByTestId('span-attributes')).toContainText('gen_ai.operation.name');
+
+	// Still offline: evaluate a few questions of the content dataset (the index is reused) and find the run.
+	await evaluate(page, '10');
+	await expect(page.getByTestId('eval-report')).toContainText('10 of 10 questions');
+	await page.goto('/lab/runs');
+	await expect(page.getByTestId('runs-table').locator('tbody tr', { hasText: 'rag' })).toHaveCount(1);
 });
 
 test.describe('online pages', () => {
