@@ -11,7 +11,7 @@ import { rewriteQuery } from './query-rewrite';
 import { embedQuery, indexMismatch, type RagIndex } from './rag-index';
 import { terms } from './terms';
 import { countTokens } from './tokens';
-import { counterIds, startTrace, type SpanAttributes } from './trace';
+import { counterIds, startTrace, type SpanAttributes, type TraceRecorder } from './trace';
 import type { RagAnswer, RagConfig, Retrieved, Span } from './types';
 import { similarity } from './vector-index';
 
@@ -29,25 +29,7 @@ export function ask(index: RagIndex, question: string, config: RagConfig, now: (
 		? recorder.within('query.rewrite', root, { 'rag.rewrite.glossary_size': index.glossary.size }, () => rewriteQuery(question, index.glossary), (r) => ({ 'rag.rewrite.added': r.added.join('; '), 'rag.rewrite.added_count': r.added.length }))
 		: { query: question, added: [] as string[] };
 	const depth = candidateDepth(config);
-	const toRetrieved = (list: Scored[]): Retrieved[] => list.map((s, i) => ({ chunkId: index.chunks[s.index]!.id, score: s.score, rank: i + 1 }));
-	const search = { 'db.operation.name': 'search', 'db.collection.name': 'chunks', 'db.query.text': query, 'rag.k': depth };
-	const lists: Retrieved[][] = [];
-	if (config.retriever !== 'vector') {
-		lists.push(
-			recorder.within('retrieve.bm25', root, { ...search, 'db.system.name': 'bm25', 'rag.bm25.k1': config.bm25.k1, 'rag.bm25.b': config.bm25.b }, () => toRetrieved(bm25Search(index.bm25, terms(query), config.bm25, depth)), returned)
-		);
-	}
-	if (config.retriever !== 'bm25') {
-		const vectorIndex = config.vector.index === 'hnsw' ? index.hnsw! : index.exact;
-		const hnswAttributes: SpanAttributes = vectorIndex.kind === 'hnsw' ? { 'rag.hnsw.m': config.vector.M, 'rag.hnsw.ef_construction': config.vector.efConstruction, 'rag.hnsw.ef_search': config.vector.efSearch } : {};
-		const attributes = { ...search, 'db.system.name': `vector.${vectorIndex.kind}`, 'rag.index.kind': vectorIndex.kind, 'rag.vector.metric': config.vector.metric, ...hnswAttributes };
-		const embedding = { 'gen_ai.operation.name': 'embeddings', 'gen_ai.request.model': `lsa-${index.lsa.dims}`, 'gen_ai.embeddings.dimension.count': index.lsa.dims };
-		const vectorSearch = (span: Span) => {
-			const vector = recorder.within('embed.query', span, embedding, () => embedQuery(index, query));
-			return toRetrieved(vectorIndex.search(vector, depth, config.vector.efSearch));
-		};
-		lists.push(recorder.within('retrieve.vector', root, attributes, vectorSearch, returned));
-	}
+	const lists = retrieveLists(recorder, root, index, query, config, depth);
 	let retrieved = lists[0]!;
 	if (config.retriever === 'hybrid') {
 		retrieved = recorder.within('fuse.rrf', root, { 'rag.rrf.k': config.rrfK, 'rag.fuse.inputs': lists.map((l) => l.length).join('+') }, () => reciprocalRankFusion(lists, config.rrfK, depth), returned);
@@ -72,6 +54,29 @@ export function ask(index: RagIndex, question: string, config: RagConfig, now: (
 	const cost = costUsd(prompt.tokens, outputTokens, config.prices);
 	recorder.close(root, { 'gen_ai.usage.input_tokens': prompt.tokens, 'gen_ai.usage.output_tokens': outputTokens, 'rag.cost_usd': cost });
 	return { question, ...(added.length > 0 ? { rewritten: query } : {}), retrieved, answer, citations, prompt, costUsd: cost, trace: recorder.trace };
+}
+
+/** The retrievers' candidate lists (BM25, then vectors), each traced as a span under `root`. */
+function retrieveLists(recorder: TraceRecorder, root: Span, index: RagIndex, query: string, config: RagConfig, depth: number): Retrieved[][] {
+	const toRetrieved = (list: Scored[]): Retrieved[] => list.map((s, i) => ({ chunkId: index.chunks[s.index]!.id, score: s.score, rank: i + 1 }));
+	const search = { 'db.operation.name': 'search', 'db.collection.name': 'chunks', 'db.query.text': query, 'rag.k': depth };
+	const lists: Retrieved[][] = [];
+	if (config.retriever !== 'vector') {
+		const attributes = { ...search, 'db.system.name': 'bm25', 'rag.bm25.k1': config.bm25.k1, 'rag.bm25.b': config.bm25.b };
+		lists.push(recorder.within('retrieve.bm25', root, attributes, () => toRetrieved(bm25Search(index.bm25, terms(query), config.bm25, depth)), returned));
+	}
+	if (config.retriever !== 'bm25') {
+		const vectorIndex = config.vector.index === 'hnsw' ? index.hnsw! : index.exact;
+		const hnswAttributes: SpanAttributes = vectorIndex.kind === 'hnsw' ? { 'rag.hnsw.m': config.vector.M, 'rag.hnsw.ef_construction': config.vector.efConstruction, 'rag.hnsw.ef_search': config.vector.efSearch } : {};
+		const attributes = { ...search, 'db.system.name': `vector.${vectorIndex.kind}`, 'rag.index.kind': vectorIndex.kind, 'rag.vector.metric': config.vector.metric, ...hnswAttributes };
+		const embedding = { 'gen_ai.operation.name': 'embeddings', 'gen_ai.request.model': `lsa-${index.lsa.dims}`, 'gen_ai.embeddings.dimension.count': index.lsa.dims };
+		const vectorSearch = (span: Span) => {
+			const vector = recorder.within('embed.query', span, embedding, () => embedQuery(index, query));
+			return toRetrieved(vectorIndex.search(vector, depth, config.vector.efSearch));
+		};
+		lists.push(recorder.within('retrieve.vector', root, attributes, vectorSearch, returned));
+	}
+	return lists;
 }
 
 function returned(list: readonly unknown[]): SpanAttributes {

@@ -87,4 +87,12 @@ describe('buildIndex and ask', () => {
 		expect(indexMismatch(index, config({ chunking: { kind: 'sentences', window: 2, stride: 1 } }))).toMatch(/chunking/);
 		expect(() => ask(index, 'x', config({ vector: { ...config().vector, dims: 8 } }), tickingClock())).toThrow('dims 4, asked 8');
 	});
+
+	it('an index of no documents answers every question with nothing', async () => {
+		const empty = await buildIndex([], config(), undefined, tickingClock());
+		expect(empty.chunks).toEqual([]);
+		const answer = ask(empty, 'What is a batch endpoint?', config({ rerank: 'mmr' }), tickingClock());
+		expect(answer.retrieved).toEqual([]);
+		expect(answer.answer).toBe('');
+	});
 });
