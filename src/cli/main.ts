@@ -16,6 +16,7 @@ import { generateDelinquencyTable } from '../lib/ml/delinquency-data';
 import { score, type FieldError, type ScoreResult, type SolverName } from '../lib/ml/model-artifact';
 import { DEFAULT_TRAIN_PARAMS, MODEL_NAME, trainModel } from '../lib/ml/train-model';
 import { fsCsvInput, fsLabStorage } from './fs-lab-storage';
+import { RAG_EVAL_USAGE, ragEvalCommand } from './rag-eval';
 import { ensureFolder, safeFileWriter, safeWriteFile } from './safe-write';
 
 // Kept here too: the benchmarks and tests import it from the CLI.
@@ -41,6 +42,7 @@ Commands:
                                                 champion (else --version) on its holdout, register it as challenger
   promote [--version N|challenger]              the version (default: the challenger) becomes champion
   versions                                      list registered versions
+${RAG_EVAL_USAGE}
 
 Common options: --root dir (default ./lab-data), --model name (default ${MODEL_NAME})`;
 
@@ -91,10 +93,8 @@ export async function main(
 	warn: (line: string) => void = (l) => process.stderr.write(`prep-lab: ${l}\n`)
 ): Promise<void> {
 	const [command, ...rest] = argv;
-	if (!command || command === 'help' || command === '--help') {
-		out(USAGE);
-		return;
-	}
+	if (!command || command === 'help' || command === '--help') return out(USAGE);
+	if (command === 'rag-eval') return ragEvalCommand(rest, out);
 	const { values: o } = parseArgs({
 		args: rest,
 		strict: true,

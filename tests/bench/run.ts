@@ -60,6 +60,7 @@ try {
 	console.log(`\n${searchReport.join('\n')}`);
 	console.log((await monitorBench()).join('\n'));
 	console.log(azuremlExportBench(dir).join('\n'));
+	console.log((await (await import('./rag-bench')).ragBench()).join('\n'));
 	if (existsSync(join(here, '../../build/index.html'))) {
 		console.log([...(await reviewBench()), ...(await onlineLatencyBench())].join('\n'));
 		console.log((await batchBrowserBench(join(dir, 'accounts_1000000.csv'), dir)).join('\n'));

@@ -256,6 +256,10 @@ const screens: Screen[] = [
 			await expect(page.getByTestId('comparison')).toBeVisible();
 		}
 	},
+	{ name: 'lab rag: build step, no index yet', open: at('/lab/rag', (p) => expect(p.getByTestId('no-index')).toBeVisible()) },
+	{ name: 'lab rag: evaluate step', open: at('/lab/rag/evaluate', (p) => expect(p.getByTestId('no-report')).toBeVisible()) },
+	{ name: 'lab rag: configs, none saved', open: at('/lab/rag/configs', (p) => expect(p.getByTestId('no-configs')).toBeVisible()) },
+	{ name: 'lab rag: monitor, no checks', open: at('/lab/rag/monitor', (p) => expect(p.getByTestId('no-checks')).toBeVisible()) },
 	{ name: 'progress', open: at('/progress') },
 	{ name: 'settings', open: at('/settings') },
 	{ name: 'search', open: at('/search?q=endpoint', (p) => expect(p.getByTestId('search-results').locator('li').first()).toBeVisible()) },

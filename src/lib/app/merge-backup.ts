@@ -1,5 +1,5 @@
 // Settings → Merge into my data: the backup's reviews, answers, exams, mistakes, model versions,
-// runs and files are added to this device's, card schedules follow the merged review log, and the
+// runs, files and RAG configuration versions are added to this device's, card schedules follow the merged review log, and the
 // differences the learner took (settings, aliases, endpoints) are applied. One transaction;
 // merging the same file again adds nothing.
 import type { Backup } from '../backup/backup-format';
@@ -39,6 +39,7 @@ export async function mergeBackup(db: PrepLabDb, backup: Backup, take: readonly 
 		runs: lab.runs,
 		datasets: lab.datasets,
 		files: files as unknown as Record<string, unknown>[],
+		ragConfigs: merge.ragConfigs.add,
 		...chosen
 	};
 	await writeMerge(db, writes);
@@ -50,7 +51,8 @@ export async function mergeBackup(db: PrepLabDb, backup: Backup, take: readonly 
 		study.mistakes.length && plural(study.mistakes.length, 'mistake'),
 		lab.models.length && plural(lab.models.length, 'model version'),
 		lab.runs.length && plural(lab.runs.length, 'run'),
-		lab.files.length && plural(lab.files.length, 'datastore file')
+		lab.files.length && plural(lab.files.length, 'datastore file'),
+		merge.ragConfigs.add.length && plural(merge.ragConfigs.add.length, 'RAG configuration version')
 	].filter(Boolean);
 	const message = records
 		? `Merged the backup: added ${parts.join(', ')}; ${plural(study.cardStates.length, 'card schedule')} updated${chosen.settings.length + chosen.aliases.length + chosen.endpoints.length ? `; took ${plural(chosen.settings.length + chosen.aliases.length + chosen.endpoints.length, 'difference')} from the backup` : ''}.`

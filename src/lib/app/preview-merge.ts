@@ -5,6 +5,7 @@
 import { base64ToBytes } from '../backup/base64';
 import { BACKUP_KEYS, BACKUP_STORES, type Backup, type BackupStore } from '../backup/backup-format';
 import { mergeLab, modelFingerprint, runKey, type LabFile, type LabMerge, type LabRecords } from '../backup/merge-lab';
+import { mergeRagConfigs, ragConfigFingerprint, type RagConfigMerge } from '../backup/merge-rag-configs';
 import { mergeStudy, STUDY_KEYS, type StudyMerge, type StudyRecords } from '../backup/merge-study';
 import { settingsDifferences, type Difference } from '../backup/merge-choices';
 import { exportBackup, storeCounts } from '../db/backup-store';
@@ -22,6 +23,8 @@ export const UNKNOWN_DEVICE = 'unknown';
 export interface ComputedMerge {
 	study: StudyMerge;
 	lab: LabMerge;
+	/** RAG configuration versions to add (aliases stay local). */
+	ragConfigs: RagConfigMerge;
 	differences: Difference[];
 	/** This device's settings, to build the records of the settings differences taken. */
 	localSettings: Rec[];
@@ -33,7 +36,7 @@ export interface MergePreview {
 	exportedAt: Date;
 	/** Nothing is stored on this device yet (settings aside): replacing loses nothing. */
 	localEmpty: boolean;
-	added: { reviews: number; interviewAttempts: number; examAttempts: number; mistakes: number; versions: number; runs: number; files: number; datasets: number };
+	added: { reviews: number; interviewAttempts: number; examAttempts: number; mistakes: number; versions: number; runs: number; files: number; datasets: number; ragConfigs: number };
 	/** Cards whose schedule the merge changes (new reviews, or a suspension from the other device). */
 	cardsChanged: number;
 	renumbered: LabMerge['renumbered'];
@@ -69,11 +72,12 @@ export async function computeMerge(db: PrepLabDb, backup: Backup, now: Date): Pr
 	const study = mergeStudy(studyRecords(local.stores), studyRecords(backup.stores), scheduling);
 	const lab = mergeLab(await labRecords(local.stores), await labRecords(backup.stores), backup.deviceId ?? UNKNOWN_DEVICE);
 	// Files are compared by their bytes above; the file records (and their bytes) are not kept.
+	const ragConfigs = mergeRagConfigs(keepReadable('ragConfigs', local.stores.ragConfigs), keepReadable('ragConfigs', backup.stores.ragConfigs));
 	const differences = [...settingsDifferences(local.stores.settings, backup.stores.settings), ...lab.differences];
-	return { merge: { study, lab, differences, localSettings: local.stores.settings }, local };
+	return { merge: { study, lab, ragConfigs, differences, localSettings: local.stores.settings }, local };
 }
 
-const MERGE_KEYS: Partial<Record<BackupStore, (r: Rec) => string>> = { runs: runKey, models: (r) => `${String(r.name)}|${modelFingerprint(r)}` };
+const MERGE_KEYS: Partial<Record<BackupStore, (r: Rec) => string>> = { runs: runKey, models: (r) => `${String(r.name)}|${modelFingerprint(r)}`, ragConfigs: ragConfigFingerprint };
 
 /** Local records the backup does not have, by the ids a merge uses (auto-numbered ids differ between devices). */
 function lost(store: BackupStore, local: Backup, backup: Backup): number {
@@ -100,7 +104,8 @@ export async function previewMerge(db: PrepLabDb, backup: Backup, fileName: stri
 			versions: lab.models.length,
 			runs: lab.runs.length,
 			files: lab.files.length,
-			datasets: lab.datasets.length
+			datasets: lab.datasets.length,
+			ragConfigs: merge.ragConfigs.add.length
 		},
 		cardsChanged: study.cardStates.length,
 		renumbered: lab.renumbered,

@@ -23,7 +23,8 @@ export const BACKUP_STORES = [
 	'datasets',
 	'files',
 	'runs',
-	'endpoints'
+	'endpoints',
+	'ragConfigs'
 ] as const;
 export type BackupStore = (typeof BACKUP_STORES)[number];
 
@@ -40,7 +41,8 @@ export const STORE_LABELS: Record<BackupStore, string> = {
 	datasets: 'Confirmed CSV columns',
 	files: 'Datastore files',
 	runs: 'Experiment runs',
-	endpoints: 'Online endpoints'
+	endpoints: 'Online endpoints',
+	ragConfigs: 'RAG configurations'
 };
 
 export interface Backup {
@@ -100,7 +102,8 @@ export const BACKUP_KEYS: Record<BackupStore, (r: Rec) => string> = {
 	datasets: (r) => String(r.file),
 	files: (r) => `${r.zone}/${r.name}`,
 	runs: (r) => String(r.id),
-	endpoints: (r) => String(r.name)
+	endpoints: (r) => String(r.name),
+	ragConfigs: (r) => `${r.name}:${r.version}`
 };
 
 /** Checks a parsed file and returns it as a Backup, or throws a BackupError naming the first problem. */

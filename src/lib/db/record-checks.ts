@@ -2,6 +2,8 @@
 // files (backup-format.ts). A record a page cannot show is skipped and named, never passed on to
 // crash a page with a TypeError. Pure: no IndexedDB here, so backups and Node tests share it.
 import { ZONES } from '../lab/storage';
+import { RAG_CONFIG_NAME } from '../rag/config-version';
+import { validateRagConfig } from '../rag/config';
 
 type Rec = Record<string, unknown>;
 /** A field check: true when fine, false for "is missing or has the wrong type", or the problem in words. */
@@ -79,6 +81,14 @@ export const RECORD_RULES = {
 		zone: (v: unknown) => (ZONES as readonly unknown[]).includes(v) || `must be one of ${ZONES.join(', ')}`,
 		name: (v: unknown) => (isText(v) && FILE_NAME.test(v as string) && !(v as string).includes('..')) || 'is not a plain file name (letters, digits, ".", "_" and "-", no folders)',
 		blob: (v: unknown) => typeof Blob !== 'undefined' && v instanceof Blob
+	},
+	ragConfigs: {
+		name: (v: unknown) => (isText(v) && RAG_CONFIG_NAME.test(v as string)) || 'is not a name of letters, digits, "-" and "_" starting with a letter',
+		version: (v: unknown) => isInt(v, 1),
+		config: (v: unknown) => validateRagConfig(v) ?? true,
+		description: isText,
+		createdAt: isDate,
+		aliases: (v: unknown) => Array.isArray(v) && v.every(isText)
 	}
 } satisfies Record<string, Record<string, FieldRule>>;
 
@@ -99,7 +109,8 @@ const NAMES: Record<RecordKind, (r: Rec) => string> = {
 	runs: (r) => `run ${String(r.id)}`,
 	endpoints: (r) => `endpoint ${JSON.stringify(r.name)}`,
 	endpointRequests: (r) => `request ${String(r.id)}`,
-	files: (r) => `file ${String(r.zone)}/${String(r.name)}`
+	files: (r) => `file ${String(r.zone)}/${String(r.name)}`,
+	ragConfigs: (r) => `RAG configuration ${String(r.name)}:${String(r.version)}`
 };
 
 export interface RecordProblem {

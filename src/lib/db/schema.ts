@@ -3,6 +3,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { StoredDeployment, StoredEndpoint, StoredEndpointRequest } from '../lab/endpoint-record';
 import type { StoredRun } from '../lab/run-record';
+import type { StoredRagConfig } from '../rag/config-version';
 import type { Zone } from '../lab/storage';
 import type { ModelVersion } from '../ml/model-artifact';
 import type { ColumnSchema } from '../ml/table';
@@ -12,10 +13,10 @@ import type { ExamSession } from '../study/exam-session';
 import type { CardState, Grade, ReviewLogEntry } from '../study/scheduler';
 
 // The lab's record types belong to the lab; they are re-exported for the storage modules that use them.
-export type { StoredDeployment, StoredEndpoint, StoredEndpointRequest, StoredRun };
+export type { StoredDeployment, StoredEndpoint, StoredEndpointRequest, StoredRagConfig, StoredRun };
 
 export const DB_NAME = 'prep-lab';
-export const DB_VERSION = 4;
+export const DB_VERSION = 6;
 
 export interface StoredReviewLog extends ReviewLogEntry {
 	id?: number;
@@ -128,6 +129,7 @@ export interface PrepLabSchema extends DBSchema {
 	endpoints: { key: string; value: StoredEndpoint };
 	endpointRequests: { key: number; value: StoredEndpointRequest; indexes: { 'by-endpoint': string; 'by-time': Date } };
 	examSessions: { key: string; value: StoredExamSession };
+	ragConfigs: { key: [string, number]; value: StoredRagConfig; indexes: { 'by-name': string } };
 }
 
 export type PrepLabDb = IDBPDatabase<PrepLabSchema>;
@@ -177,6 +179,10 @@ export function openPrepLabDb(handlers: OpenHandlers = {}, name = DB_NAME): Prom
 			if (oldVersion < 4) {
 				// Version 4: the practice exam in progress (it used to live in sessionStorage).
 				db.createObjectStore('examSessions', { keyPath: 'id' });
+			}
+			if (oldVersion < 6) {
+				// Version 6: the RAG lab's saved configurations, by name and version (with their aliases).
+				db.createObjectStore('ragConfigs', { keyPath: ['name', 'version'] }).createIndex('by-name', 'name');
 			}
 		},
 		blocked() {

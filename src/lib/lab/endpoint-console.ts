@@ -5,6 +5,7 @@ import type { StoredEndpoint, StoredEndpointRequest } from './endpoint-record';
 import { generateDelinquencyTable } from '../ml/delinquency-data';
 import { missingInputs, type FeatureRecord, type ModelDraft } from '../ml/model-artifact';
 import { parseRecords } from './online-endpoint';
+import { percentile } from '../ml/percentile';
 
 /** Feature records from the seeded generator, as a client would send them (missing numbers as null). */
 export function sampleRecords(count: number, seed: number): FeatureRecord[] {
@@ -80,13 +81,6 @@ export function fetchSnippet(uri: string, key: string, body: string, deployment?
 		`});`,
 		`console.log(response.status, await response.json());`
 	].join('\n');
-}
-
-/** The q-quantile (0..1) by the nearest-rank method; NaN for no values. */
-export function percentile(sorted: readonly number[], q: number): number {
-	if (sorted.length === 0) return NaN;
-	const rank = Math.max(1, Math.ceil(q * sorted.length));
-	return sorted[Math.min(rank, sorted.length) - 1]!;
 }
 
 export interface RequestSummary {

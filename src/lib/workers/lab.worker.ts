@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
-// Runs CSV reading, training, retraining, batch scoring and the pipeline (daily jobs over several days) off the main thread so the page stays responsive.
+// Runs CSV reading, training, retraining, batch scoring, the pipeline (daily jobs over several days)
+// and the RAG lab (rag-worker.ts) off the main thread so the page stays responsive.
 import { retrainChallenger } from '../app/retrain-challenger';
 import { getDb } from '../db/browser-db';
 import { getLabStorage } from '../db/browser-storage';
@@ -16,6 +17,8 @@ import { runSweep } from '../ml/sweep';
 import { cvEvaluator } from '../ml/sweep-trial';
 import { MODEL_NAME, trainModel } from '../ml/train-model';
 import type { DataSource, LabError, LabProgress, LabRequest, LabResult, WorkerReply, WorkerRequest } from './protocol';
+import type { RagRequest } from './rag-messages';
+import { handleRag } from './rag-worker';
 
 async function load(source: DataSource, progress: (p: LabProgress) => void) {
 	if (source.kind === 'generate') {
@@ -40,8 +43,11 @@ async function pipeline(request: Extract<LabRequest, { kind: 'pipeline' }>, prog
 	return { kind: 'pipeline', runs, requested: total, cancelled, written };
 }
 
+const isRag = (request: LabRequest): request is RagRequest => request.kind.startsWith('rag-');
+
 // `signal` is aborted when the page cancels a request listed in COOPERATIVE_CANCEL.
 async function handle(request: LabRequest, progress: (p: LabProgress) => void, signal: AbortSignal): Promise<LabResult> {
+	if (isRag(request)) return handleRag(request, progress);
 	if (request.kind === 'preview') return { kind: 'preview', preview: await previewCsv(request.file, request.targetHint) };
 	if (request.kind === 'batch') return { kind: 'batch', run: await batchJob(request, progress, signal) };
 	if (request.kind === 'pipeline') return pipeline(request, progress, signal);

@@ -8,6 +8,7 @@ import type { TrainParams } from '../ml/model-artifact';
 import type { SweepConfig, SweepEvent, SweepResult } from '../ml/sweep';
 import type { ColumnSchema } from '../ml/table';
 import type { TrainOutcome } from '../ml/train-model';
+import type { RagRequest, RagResult, RagSweepTrial } from './rag-messages';
 
 /** Where training data comes from: the seeded generator (optionally with some columns ignored), or a CSV file with a confirmed schema. */
 export type DataSource = { kind: 'generate'; rows: number; seed: number; schema?: ColumnSchema[] } | { kind: 'csv'; file: Blob; fileName: string; schema: ColumnSchema[] };
@@ -21,7 +22,9 @@ export type LabRequest =
 	| { kind: 'batch'; input: { zone: Zone; name: string }; model: string; settings: BatchSettings }
 	| { kind: 'pipeline'; modelVersion: number; days: PipelineDay[] }
 	/** Train a challenger on the latest daily files, compare it with the champion and register it (app/retrain-challenger). */
-	| ({ kind: 'retrain' } & RetrainRequest);
+	| ({ kind: 'retrain' } & RetrainRequest)
+	/** The RAG lab: build an index, ask, evaluate, sweep (rag-messages.ts). */
+	| RagRequest;
 
 export type LabResult =
 	| { kind: 'preview'; preview: CsvPreview }
@@ -31,10 +34,11 @@ export type LabResult =
 	| { kind: 'batch'; run: BatchRun }
 	| ({ kind: 'retrain' } & RetrainResult)
 	/** A cancelled pipeline stops between days and reports the days that ran and the raw/ files it wrote. */
-	| { kind: 'pipeline'; runs: BatchRun[]; requested: number; cancelled: boolean; written: string[] };
+	| { kind: 'pipeline'; runs: BatchRun[]; requested: number; cancelled: boolean; written: string[] }
+	| RagResult;
 
 export interface LabProgress {
-	stage: 'reading' | 'generating' | 'preparing' | 'fitting' | 'cross-validating' | 'evaluating' | 'sweeping' | 'scoring';
+	stage: 'reading' | 'generating' | 'preparing' | 'fitting' | 'cross-validating' | 'evaluating' | 'sweeping' | 'scoring' | 'indexing';
 	fraction: number;
 	/** While scoring: data rows read so far. */
 	rows?: number;
@@ -43,6 +47,8 @@ export interface LabProgress {
 	event?: SweepEvent;
 	/** While running the pipeline: the day being generated or scored. */
 	day?: { date: string; done: number; total: number };
+	/** While a RAG sweep runs: a trial that finished, with its configuration and summary. */
+	ragTrial?: RagSweepTrial;
 }
 
 /** A failure as the user should read it; row and column are set for CSV problems. */

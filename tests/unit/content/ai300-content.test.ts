@@ -33,9 +33,19 @@ describe('the AI-300 track in content/', () => {
 	});
 
 	it('maps every lab page to AI-300 task lines, and every mapped page exists', () => {
-		const labs = ['/lab/train', '/lab/runs', '/lab/sweep', '/lab/models', '/lab/endpoints', '/lab/batch', '/lab/monitor', '/lab/responsible-ai', '/lab/data'];
+		const labs = ['/lab/train', '/lab/runs', '/lab/sweep', '/lab/models', '/lab/endpoints', '/lab/batch', '/lab/monitor', '/lab/responsible-ai', '/lab/data', '/lab/rag', '/lab/rag/ask', '/lab/rag/evaluate', '/lab/rag/configs', '/lab/rag/sweep', '/lab/rag/monitor'];
 		expect(content.labs.map((l) => l.route).sort()).toEqual([...labs].sort());
 		for (const l of content.labs) expect(existsSync(join(import.meta.dirname, '../../../src/routes', l.route, '+page.svelte')), l.route).toBe(true);
+	});
+
+	it('links every note of the language-model domains to an existing step of the RAG lab (issue 17)', () => {
+		const domains = ['optimize-language-models', 'genaiops-infrastructure', 'genai-quality', 'genai-optimization'];
+		const notes = content.notes.filter((n) => domains.includes(n.domain));
+		expect(notes.length).toBeGreaterThan(10);
+		for (const n of notes) {
+			expect(n.lab, n.id).toMatch(/^\/lab\/rag(\/|$)/);
+			expect(existsSync(join(import.meta.dirname, '../../../src/routes', n.lab!, '+page.svelte')), n.id).toBe(true);
+		}
 	});
 
 	// Issue 16: at least 200 AI-300 items, at least 120 of them written for AI-300 (the rest carry

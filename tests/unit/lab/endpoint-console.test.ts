@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredEndpointRequest } from '../../../src/lib/db/schema';
-import { answeringVersions, curlSnippet, fetchSnippet, missingFeatureWarnings, percentile, sampleRecords, scoringUri, summarizeRequests } from '../../../src/lib/lab/endpoint-console';
+import { answeringVersions, curlSnippet, fetchSnippet, missingFeatureWarnings, sampleRecords, scoringUri, summarizeRequests } from '../../../src/lib/lab/endpoint-console';
+import { percentile } from '../../../src/lib/ml/percentile';
 import { addDeployment, createEndpoint } from '../../../src/lib/lab/online-endpoint';
 import { DELINQUENCY_SCHEMA, generateDelinquencyTable } from '../../../src/lib/ml/delinquency-data';
 import { seededRandom } from '../../../src/lib/ml/random';
