@@ -18,7 +18,6 @@ import { cvEvaluator } from '../ml/sweep-trial';
 import { MODEL_NAME, trainModel } from '../ml/train-model';
 import type { DataSource, LabError, LabProgress, LabRequest, LabResult, WorkerReply, WorkerRequest } from './protocol';
 import type { RagRequest } from './rag-messages';
-import { handleRag } from './rag-worker';
 
 async function load(source: DataSource, progress: (p: LabProgress) => void) {
 	if (source.kind === 'generate') {
@@ -47,7 +46,9 @@ const isRag = (request: LabRequest): request is RagRequest => request.kind.start
 
 // `signal` is aborted when the page cancels a request listed in COOPERATIVE_CANCEL.
 async function handle(request: LabRequest, progress: (p: LabProgress) => void, signal: AbortSignal): Promise<LabResult> {
-	if (isRag(request)) return handleRag(request, progress);
+	// Loaded on first use: the RAG engine carries the o200k_base tokenizer (about 2 MB), which training
+	// and batch scoring never need, so the worker starts without it.
+	if (isRag(request)) return (await import('./rag-worker')).handleRag(request, progress);
 	if (request.kind === 'preview') return { kind: 'preview', preview: await previewCsv(request.file, request.targetHint) };
 	if (request.kind === 'batch') return { kind: 'batch', run: await batchJob(request, progress, signal) };
 	if (request.kind === 'pipeline') return pipeline(request, progress, signal);
