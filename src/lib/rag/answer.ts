@@ -1,6 +1,7 @@
 // The extractive answer: no language model runs offline, so the answer is made of retrieved
 // sentences only. Each sentence of the retrieved chunks (headings and fragments under three words left
-// out, repeats from overlapping chunks counted once) scores the number of distinct query terms it
+// out, repeats from overlapping chunks counted once, a chunk's first sentence left out when it starts
+// in lower case: a fixed-size window cut it mid-sentence) scores the number of distinct query terms it
 // holds; the best `maxSentences` with at least one are kept (ties: the better-ranked chunk, then the
 // earlier sentence) and printed in retrieval-rank order, document order within a chunk, each cited.
 import { sentencesOf } from './markdown-text';
@@ -37,6 +38,7 @@ export function extractiveAnswer(query: string, chunks: readonly Chunk[], maxSen
 	const candidates: Candidate[] = [];
 	chunks.forEach((chunk, rank) => {
 		chunkSentences(chunk).forEach((sentence, position) => {
+			if (position === 0 && /^[a-z]/.test(sentence)) return;
 			const key = words(sentence).join(' ');
 			if (seen.has(key)) return;
 			seen.add(key);
@@ -44,9 +46,19 @@ export function extractiveAnswer(query: string, chunks: readonly Chunk[], maxSen
 			if (overlap > 0) candidates.push({ sentence, chunkId: chunk.id, rank, position, overlap });
 		});
 	});
-	const chosen = candidates
-		.sort((a, b) => b.overlap - a.overlap || a.rank - b.rank || a.position - b.position)
-		.slice(0, maxSentences)
+	// A sentence whose words all sit inside a longer chosen one (the tail of a sentence another
+	// overlapping chunk holds whole) adds nothing.
+	const picked: { candidate: Candidate; key: string }[] = [];
+	for (const candidate of candidates.sort((a, b) => b.overlap - a.overlap || a.rank - b.rank || a.position - b.position)) {
+		if (picked.length >= maxSentences) break;
+		const key = ` ${words(candidate.sentence).join(' ')} `;
+		if (picked.some((p) => p.key.includes(key))) continue;
+		const inside = picked.findIndex((p) => key.includes(p.key));
+		if (inside >= 0) picked.splice(inside, 1);
+		picked.push({ candidate, key });
+	}
+	const chosen = picked
+		.map((p) => p.candidate)
 		.sort((a, b) => a.rank - b.rank || a.position - b.position);
 	return { answer: chosen.map((c) => c.sentence).join(' '), citations: chosen.map(({ sentence, chunkId }) => ({ sentence, chunkId })) };
 }

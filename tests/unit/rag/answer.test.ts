@@ -27,6 +27,20 @@ describe('extractiveAnswer', () => {
 		expect(citations).toEqual([{ sentence: 'Each deployment behind it runs one model version.', chunkId: 'a#1' }]);
 	});
 
+	it('leaves out a window cut mid-sentence and a sentence tail another chunk holds whole', () => {
+		// A fixed-size window starting inside a sentence: its first "sentence" is a lower-case tail.
+		const tail = chunk('a#2', '', 'shift traffic gradually between two model deployments. Canary rollouts shift traffic slowly too.');
+		const whole = chunk('a#5', '', 'Blue-green rollouts shift traffic gradually between two model deployments.');
+		const { citations } = extractiveAnswer('How do rollouts shift traffic between deployments?', [tail, whole], 3);
+		expect(citations.map((c) => c.chunkId + ' ' + c.sentence)).toEqual([
+			'a#2 Canary rollouts shift traffic slowly too.',
+			'a#5 Blue-green rollouts shift traffic gradually between two model deployments.'
+		]);
+		// Without the cut, the tail inside the whole sentence is still left out once the whole is chosen.
+		const inner = chunk('a#7', '', 'Rollouts shift traffic gradually between two model deployments.');
+		expect(extractiveAnswer('rollouts shift traffic deployments', [whole, inner], 3).citations.map((c) => c.chunkId)).toEqual(['a#5']);
+	});
+
 	it('is empty when nothing retrieved shares a term with the query', () => {
 		expect(extractiveAnswer('kubernetes quota', [FIRST, SECOND], 3)).toEqual({ answer: '', citations: [] });
 	});
