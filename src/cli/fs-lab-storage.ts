@@ -6,7 +6,7 @@ import { appendFile, mkdir, readdir, readFile, rename, rm, rmdir, stat } from 'n
 import { join } from 'node:path';
 import { versionFiles, versionFolder, versionFromFiles } from '../lib/lab/registry';
 import { checkAlias, checkFileName, NotFoundError, ZONES, type BrokenVersion, type Datastore, type LabStorage, type ModelRegistry, type Zone } from '../lib/lab/storage';
-import { csvFromBytes, type CsvInput } from '../lib/ml/csv-read';
+import type { CsvInput } from '../lib/ml/csv-read';
 import type { HeldOutScores, ModelDraft, ModelVersion, VersionMeta } from '../lib/ml/model-artifact';
 import { checkVersionMeta, ModelArtifactError, parseModelVersion } from '../lib/ml/model-check';
 import { decodeUtf8 } from '../lib/ml/text-decoding';
@@ -17,7 +17,7 @@ const isMissing = (e: unknown) => (e as NodeJS.ErrnoException).code === 'ENOENT'
 /** A CSV file on disk as a streaming parser input, decoded by the same strict UTF-8 check as in the browser. */
 export async function fsCsvInput(file: string): Promise<{ input: CsvInput; size: number }> {
 	const size = (await stat(file)).size;
-	return { input: csvFromBytes(createReadStream(file, { highWaterMark: 1 << 20 })), size };
+	return { input: createReadStream(file, { highWaterMark: 1 << 20 }), size };
 }
 
 /** A whole text file, strictly UTF-8; the message names the file when it is not. */

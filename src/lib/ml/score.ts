@@ -3,6 +3,7 @@
 // cross-validation (`scoreTable`), and explanations (`recordInputs` + `logOdds`, which score() runs too).
 // A field is read in one place (`readInputs`): a missing number takes the training median, a missing or
 // unseen category adds nothing, and a value that is neither a number nor missing is rejected everywhere.
+import type { CsvRows, FieldTexts } from './csv-rows';
 import { isMissing, parseNumber } from './csv-schema';
 import type { FeatureRecord, FieldError, ModelDraft, ScoreResult } from './model-artifact';
 import { encodedWidth } from './preprocess';
@@ -10,8 +11,8 @@ import type { LabelledTable } from './table';
 
 export type ScoringModel = Pick<ModelDraft, 'preprocessor' | 'weights' | 'intercept'>;
 
-/** Reads one field of one record by name (undefined when absent). */
-type FieldReader = (name: string) => unknown;
+/** Reads one model input of one record (its index in Layout.names); undefined when absent. */
+type FieldReader = (record: number, input: number) => unknown;
 
 /**
  * A record as the model reads it: per numeric input the value used (the training median when it was
@@ -55,9 +56,12 @@ export function missingInputs(model: Pick<ModelDraft, 'preprocessor'>, record: F
 class Layout {
 	readonly indexes: Map<string, number>[];
 	readonly offsets: number[] = [];
+	/** The inputs' names, numbers first: what a FieldReader's `input` indexes. */
+	readonly names: string[];
 
 	constructor(readonly model: ScoringModel) {
 		const p = model.preprocessor;
+		this.names = [...p.numeric.map((s) => s.name), ...p.categorical.map((s) => s.name)];
 		let offset = p.numeric.length;
 		this.indexes = p.categorical.map((s) => {
 			this.offsets.push(offset);
@@ -80,12 +84,13 @@ interface ReadReport {
 	unseen(name: string): void;
 }
 
-/** Reads one record into `into`; false when a field was rejected (each one reported). */
-function readInputs(layout: Layout, field: FieldReader, into: ModelInputs, report: ReadReport): boolean {
+/** Reads record r into `into`; false when a field was rejected (each one reported). */
+function readInputs(layout: Layout, r: number, field: FieldReader, into: ModelInputs, report: ReadReport): boolean {
 	const p = layout.model.preprocessor;
+	const k = p.numeric.length;
 	let ok = true;
 	p.numeric.forEach((s, j) => {
-		const v = readNumber(field(s.name));
+		const v = readNumber(field(r, j));
 		if (v === null) {
 			ok = false;
 			report.reject(s.name, `"${s.name}" must be a number`);
@@ -96,7 +101,7 @@ function readInputs(layout: Layout, field: FieldReader, into: ModelInputs, repor
 	});
 	p.categorical.forEach((s, c) => {
 		into.categories[c] = -1;
-		const raw = field(s.name);
+		const raw = field(r, k + c);
 		if (missingCategory(raw)) return;
 		if (typeof raw !== 'string' && typeof raw !== 'number') {
 			ok = false;
@@ -138,7 +143,7 @@ export function recordInputs(model: ScoringModel, record: FeatureRecord): ModelI
 	const inputs = layout.inputs();
 	const problems: { field: string; message: string }[] = [];
 	const ignore = () => undefined;
-	const ok = readInputs(layout, (name) => ownField(record, name), inputs, { reject: (field, message) => problems.push({ field, message }), imputed: ignore, unseen: ignore });
+	const ok = readInputs(layout, 0, (_, k) => ownField(record, layout.names[k]!), inputs, { reject: (field, message) => problems.push({ field, message }), imputed: ignore, unseen: ignore });
 	if (!ok) throw new RecordValueError(problems);
 	return inputs;
 }
@@ -148,10 +153,9 @@ export const logOdds = (model: ScoringModel, inputs: ModelInputs): number => lin
 
 /** Scores records with a model. Bad fields are reported per record and field; other records still score. */
 export function score(model: ScoringModel, records: readonly FeatureRecord[]): ScoreResult {
-	return scoreWith(model, records.length, (r) => {
-		const record = records[r];
-		return record === null || typeof record !== 'object' || Array.isArray(record) ? null : (name) => ownField(record, name);
-	});
+	const names = new Layout(model).names;
+	const isRecord = (r: number) => records[r] !== null && typeof records[r] === 'object' && !Array.isArray(records[r]);
+	return scoreWith(model, records.length, (r, k) => ownField(records[r]!, names[k]!), isRecord);
 }
 
 /**
@@ -159,26 +163,46 @@ export function score(model: ScoringModel, records: readonly FeatureRecord[]): S
  * Same arithmetic as score(): both run scoreWith.
  */
 export function scoreRows(model: ScoringModel, header: readonly string[], rows: readonly (readonly string[])[]): ScoreResult {
-	const index = new Map(header.map((h, j) => [h, j]));
-	return scoreWith(model, rows.length, (r) => (name) => {
-		const j = index.get(name);
-		return j === undefined ? undefined : rows[r]![j];
+	const at = columnsOf(model, header);
+	return scoreWith(model, rows.length, (r, k) => (at[k]! < 0 ? undefined : rows[r]![at[k]!]));
+}
+
+/** Per model input, its column in `header` (-1 when absent). */
+const columnsOf = (model: ScoringModel, header: readonly string[]) => new Layout(model).names.map((name) => header.indexOf(name));
+
+/**
+ * Scores rows of a CSV chunk straight from its bytes (batch scoring of millions of rows): numbers are
+ * read without making strings, categories are made once per distinct value. `which` lists the rows
+ * to score; result k is row which[k]. Same arithmetic as score(): both run scoreWith.
+ */
+export function scoreCsvRows(model: ScoringModel, header: readonly string[], rows: CsvRows, which: ArrayLike<number>, texts: FieldTexts[]): ScoreResult {
+	const at = columnsOf(model, header);
+	const numeric = model.preprocessor.numeric.length;
+	return scoreWith(model, which.length, (k, input) => {
+		const c = at[input]!;
+		if (c < 0) return undefined;
+		const r = which[k]!;
+		if (input >= numeric) return texts[input - numeric]!.text(rows, r, c);
+		const v = rows.number(r, c);
+		// A missing value reads as null; a field that is not a number is passed as its text, to be refused.
+		return v === null ? rows.text(r, c) : Number.isNaN(v) ? null : v;
 	});
 }
 
 /** Scores rows of a parsed table (training evaluation and cross-validation folds); a NaN number is missing. */
 export function scoreTable(model: ScoringModel, table: LabelledTable, rows: ArrayLike<number>): ScoreResult {
 	const byName = new Map(table.columns.map((c) => [c.name, c]));
-	return scoreWith(model, rows.length, (k) => (name) => {
-		const column = byName.get(name);
+	const columns = new Layout(model).names.map((name) => byName.get(name));
+	return scoreWith(model, rows.length, (k, input) => {
+		const column = columns[input];
 		if (!column) return undefined;
 		const v = column.values[rows[k]!];
 		return typeof v === 'number' && Number.isNaN(v) ? null : v;
 	});
 }
 
-/** The one scoring implementation. `fieldsOf(r)` returns a field reader for record r, or null if r is not a record. */
-function scoreWith(model: ScoringModel, count: number, fieldsOf: (r: number) => FieldReader | null): ScoreResult {
+/** The one scoring implementation. `isRecord(r)` is false for a record that is not an object of fields. */
+function scoreWith(model: ScoringModel, count: number, field: FieldReader, isRecord?: (r: number) => boolean): ScoreResult {
 	const layout = new Layout(model);
 	const inputs = layout.inputs();
 	const probabilities = new Float64Array(count);
@@ -193,13 +217,12 @@ function scoreWith(model: ScoringModel, count: number, fieldsOf: (r: number) => 
 	};
 	for (let r = 0; r < count; r++) {
 		record = r;
-		const field = fieldsOf(r);
-		if (!field) {
+		if (isRecord && !isRecord(r)) {
 			errors.push({ record: r, field: '', message: 'each record must be an object of feature values' });
 			probabilities[r] = NaN;
 			continue;
 		}
-		probabilities[r] = readInputs(layout, field, inputs, report) ? sigmoid(linear(layout, inputs)) : NaN;
+		probabilities[r] = readInputs(layout, r, field, inputs, report) ? sigmoid(linear(layout, inputs)) : NaN;
 	}
 	return { probabilities, errors, unseenCategories, imputed };
 }
