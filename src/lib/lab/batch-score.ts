@@ -3,9 +3,9 @@
 // `risk_bucket` (append_row) or only a summary (summary_only), count malformed rows and fail the
 // run past error_threshold. The output appears only when the run succeeds.
 import { readCsv, toCsv, type CsvInput } from '../ml/csv-read';
-import { FieldTexts, type CsvRows } from '../ml/csv-rows';
+import type { CsvRows } from '../ml/csv-rows';
 import { parseNumber } from '../ml/csv-schema';
-import { counter, scoreCsvRows, type ModelVersion } from '../ml/model-artifact';
+import { categoryCodes, counter, scoreCsvRows, type ModelVersion } from '../ml/model-artifact';
 import { OutputBlocks } from './batch-output';
 import { errorLogName } from './batch-run-log';
 import { isCalendarDate, rawFileName } from './daily-files';
@@ -95,7 +95,7 @@ export async function scoreCsv(
 	const stats: BatchStats = { rowsIn: 0, rowsOut: 0, rowsFailed: 0, scoreMin: Infinity, scoreMax: -Infinity, scoreMean: 0, errors: [], unseenCategories: counter() };
 	let sum = 0;
 	let header: string[] = [];
-	const texts = model.preprocessor.categorical.map(() => new FieldTexts());
+	const categories = categoryCodes(model);
 	const appending = writer !== null && settings.outputAction === 'append_row';
 	let pending = Promise.resolve();
 	const out = new OutputBlocks((block) => (pending = pending.then(() => writer!.write(block))));
@@ -118,7 +118,7 @@ export async function scoreCsv(
 			else kept[n++] = r;
 		}
 		const which = kept.subarray(0, n);
-		const result = scoreCsvRows(model, header, rows, which, texts);
+		const result = scoreCsvRows(model, header, rows, which, categories);
 		for (const [name, count] of Object.entries(result.unseenCategories)) stats.unseenCategories[name] = (stats.unseenCategories[name] ?? 0) + count;
 		const failed = new Set(result.errors.map((e) => e.record));
 		for (const e of result.errors) problems.push({ row: firstRow + which[e.record]!, column: e.field, message: e.message });

@@ -7,7 +7,34 @@ import { ROW_NON_ASCII, ROW_QUOTED, type CsvTokens } from './csv-tokenize';
 const utf8 = new TextDecoder();
 /** 10^k for k = 0..22: each is exact in a double, so mantissa / 10^k is rounded once, as Number() rounds. */
 const POWERS = Array.from({ length: 23 }, (_, k) => 10 ** k);
-const MAX_EXACT = 2 ** 53;
+
+/** Not read by fastNumber: no plain decimal can be infinite. */
+const NOT_PLAIN = Infinity;
+
+/** A plain decimal ([+-]digits[.digits], at most 15 digits) read from bytes; NOT_PLAIN for anything else. */
+function fastNumber(bytes: Uint8Array, i: number, end: number): number {
+	let negative = false;
+	let b = bytes[i]!;
+	if (b === 45 || b === 43) {
+		negative = b === 45;
+		i++;
+	}
+	let mantissa = 0;
+	let digits = 0;
+	let decimals = -1;
+	for (; i < end; i++) {
+		b = bytes[i]!;
+		if (b >= 48 && b <= 57) {
+			mantissa = mantissa * 10 + (b - 48);
+			digits++;
+			if (decimals >= 0) decimals++;
+		} else if (b === 46 && decimals < 0) decimals = 0;
+		else return NOT_PLAIN;
+	}
+	if (digits === 0 || digits > 15) return NOT_PLAIN;
+	const v = decimals > 0 ? mantissa / POWERS[decimals]! : mantissa;
+	return negative ? -v : v;
+}
 
 function ascii(bytes: Uint8Array, start: number, end: number): string {
 	let s = '';
@@ -75,34 +102,45 @@ export class CsvRows {
 	number(r: number, c: number): number | null {
 		const t = this.tokens;
 		const f = t.rowField[r]! + c;
-		const bytes = t.bytes;
-		let i = t.starts[f]!;
+		const start = t.starts[f]!;
 		const end = t.ends[f]!;
-		if (i === end) return NaN;
-		let negative = false;
-		let b = bytes[i]!;
-		if (b === 45 || b === 43) {
-			negative = b === 45;
-			i++;
-		}
-		let mantissa = 0;
-		let digits = 0;
-		let decimals = -1;
-		for (; i < end; i++) {
-			b = bytes[i]!;
-			if (b >= 48 && b <= 57) {
-				mantissa = mantissa * 10 + (b - 48);
-				digits++;
-				if (decimals >= 0) decimals++;
-			} else if (b === 46 && decimals < 0) decimals = 0;
-			else break;
-		}
-		if (i === end && digits > 0 && digits <= 15 && mantissa < MAX_EXACT && decimals < POWERS.length) {
-			const v = decimals > 0 ? mantissa / POWERS[decimals]! : mantissa;
-			return negative ? -v : v;
-		}
+		if (start === end) return NaN;
+		const v = fastNumber(t.bytes, start, end);
+		if (v !== NOT_PLAIN) return v;
 		const text = this.text(r, c);
 		return isMissing(text) ? NaN : parseNumber(text);
+	}
+
+	/**
+	 * Field c of the rows `which` as number(): out[k] for row which[k], NaN when missing or not a
+	 * number; bad[k] = 1 when not a number. Returns how many were not numbers.
+	 */
+	numbers(c: number, which: ArrayLike<number>, out: Float64Array, bad: Uint8Array): number {
+		const t = this.tokens;
+		const { bytes, starts, ends, rowField } = t;
+		let failed = 0;
+		for (let k = 0; k < which.length; k++) {
+			const r = which[k]!;
+			const f = rowField[r]! + c;
+			const start = starts[f]!;
+			const end = ends[f]!;
+			let v = start === end ? NaN : fastNumber(bytes, start, end);
+			if (v === NOT_PLAIN) {
+				const n = this.number(r, c);
+				if (n === null) {
+					failed++;
+					bad[k] = 1;
+					v = NaN;
+				} else v = n;
+			}
+			out[k] = v;
+		}
+		return failed;
+	}
+
+	/** Field c of the rows `which` as codes: out[k] = codes.of(row which[k]). */
+	codes(c: number, which: ArrayLike<number>, out: Int32Array, codes: FieldCodes): void {
+		for (let k = 0; k < which.length; k++) out[k] = codes.of(this, which[k]!, c);
 	}
 
 	/**
@@ -125,30 +163,37 @@ export class CsvRows {
 const MAX_CACHED = 64;
 
 /**
- * Field texts by their bytes: the same bytes give the same string, made once. For categories, which
- * repeat on every row (a column with many distinct values is looked up but not cached).
+ * Codes of field values by their bytes: `code(text)` runs once per distinct value, and the same
+ * bytes then give the same code without making a string (categories repeat on every row). Past 64
+ * distinct values the others are decoded each time.
  */
-export class FieldTexts {
-	#keys: Uint8Array[] = [];
-	#texts: string[] = [];
+export class FieldCodes {
+	readonly #keys: Uint8Array[] = [];
+	readonly #codes: number[] = [];
+	#last = 0;
 
-	text(rows: CsvRows, r: number, c: number): string {
+	constructor(private readonly code: (text: string) => number) {}
+
+	of(rows: CsvRows, r: number, c: number): number {
 		const bytes = rows.tokens.bytes;
 		const start = rows.start(r, c);
 		const length = rows.end(r, c) - start;
 		const keys = this.#keys;
-		for (let k = 0; k < keys.length; k++) {
+		for (let n = 0, k = this.#last; n < keys.length; n++, k = k + 1 === keys.length ? 0 : k + 1) {
 			const key = keys[k]!;
 			if (key.length !== length) continue;
 			let j = 0;
 			while (j < length && key[j] === bytes[start + j]) j++;
-			if (j === length) return this.#texts[k]!;
+			if (j === length) {
+				this.#last = k;
+				return this.#codes[k]!;
+			}
 		}
-		const text = rows.text(r, c);
+		const code = this.code(rows.text(r, c));
 		if (keys.length < MAX_CACHED) {
 			keys.push(bytes.slice(start, start + length));
-			this.#texts.push(text);
+			this.#codes.push(code);
 		}
-		return text;
+		return code;
 	}
 }

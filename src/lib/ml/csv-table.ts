@@ -1,7 +1,7 @@
 // Builds a LabelledTable from CSV rows, chunk by chunk, checking every value against the
 // confirmed schema and recording each problem with its row and column. Numbers go straight from the
 // file's bytes into Float64Arrays; categories are dictionary-encoded as they are read.
-import { FieldTexts, type CsvRows } from './csv-rows';
+import { FieldCodes, type CsvRows } from './csv-rows';
 import { CsvSchemaError, isCommaDecimal, isMissing, isThousandsSeparated, parseLabel } from './csv-schema';
 import type { Column, ColumnSchema, LabelledTable } from './table';
 
@@ -34,7 +34,9 @@ export class TableBuilder {
 	#codes: Int32Array[];
 	#names: string[][];
 	#lookup: Map<string, number>[];
-	#texts: FieldTexts[];
+	#fieldCodes: FieldCodes[];
+	#which = new Int32Array(0);
+	#bad = new Uint8Array(0);
 	#target: Uint8Array;
 	#kept: { schema: ColumnSchema; index: number; slot: number }[];
 	#numericKept: { schema: ColumnSchema; index: number; slot: number }[];
@@ -62,7 +64,7 @@ export class TableBuilder {
 		this.#codes = Array.from({ length: categoricalSlots }, () => new Int32Array(capacity));
 		this.#names = Array.from({ length: categoricalSlots }, () => []);
 		this.#lookup = Array.from({ length: categoricalSlots }, () => new Map());
-		this.#texts = Array.from({ length: categoricalSlots }, () => new FieldTexts());
+		this.#fieldCodes = Array.from({ length: categoricalSlots }, (_, slot) => new FieldCodes((text) => this.#code(slot, text)));
 		this.#target = new Uint8Array(capacity);
 		this.#scratch = new Float64Array(numericSlots);
 	}
@@ -94,6 +96,42 @@ export class TableBuilder {
 
 	/** @param firstRow the file row number of the chunk's first row (the header is row 1) */
 	addRows(rows: CsvRows, firstRow: number): void {
+		if (!this.#addColumns(rows)) this.#addRowByRow(rows, firstRow);
+	}
+
+	/**
+	 * The usual case, a column at a time: every row has the header's width and every value reads.
+	 * False (nothing kept) when some row has a problem: the chunk is then read row by row, to name it.
+	 */
+	#addColumns(rows: CsvRows): boolean {
+		const n = rows.count;
+		if (this.problemCount > 0) return false;
+		for (let r = 0; r < n; r++) if (rows.width(r) !== this.header.length) return false;
+		while (this.rows + n > this.#target.length) this.#grow();
+		if (this.#which.length < n) {
+			this.#which = Int32Array.from({ length: n }, (_, r) => r);
+			this.#bad = new Uint8Array(n);
+		}
+		const which = this.#which.subarray(0, n);
+		const at = this.rows;
+		const target = this.#target;
+		for (let r = 0; r < n; r++) {
+			const label = labelAt(rows, r, this.#targetIndex);
+			if (label === null) return false;
+			target[at + r] = label;
+		}
+		for (const c of this.#numericKept) {
+			if (rows.numbers(c.index, which, this.#numeric[c.slot]!.subarray(at, at + n), this.#bad) > 0) {
+				this.#bad.fill(0);
+				return false;
+			}
+		}
+		for (const c of this.#categoricalKept) rows.codes(c.index, which, this.#codes[c.slot]!.subarray(at, at + n), this.#fieldCodes[c.slot]!);
+		this.rows += n;
+		return true;
+	}
+
+	#addRowByRow(rows: CsvRows, firstRow: number): void {
 		const width = this.header.length;
 		const targetName = this.header[this.#targetIndex]!;
 		for (let r = 0; r < rows.count; r++) {
@@ -131,8 +169,25 @@ export class TableBuilder {
 			const i = this.rows++;
 			this.#target[i] = label!;
 			for (const c of this.#numericKept) this.#numeric[c.slot]![i] = this.#scratch[c.slot]!;
-			for (const c of this.#categoricalKept) this.#codes[c.slot]![i] = this.#code(c.slot, this.#texts[c.slot]!.text(rows, r, c.index));
+			for (const c of this.#categoricalKept) this.#codes[c.slot]![i] = this.#fieldCodes[c.slot]!.of(rows, r, c.index);
 		}
+	}
+
+	/** The first `rows` values: a view when the array is mostly full, else a copy (no large slack kept). */
+	#fit<T extends Float64Array | Uint8Array>(a: T): T {
+		return (this.rows >= a.length * 0.75 ? a.subarray(0, this.rows) : a.slice(0, this.rows)) as T;
+	}
+
+	/** A categorical column's values from its codes (one shared string per category). */
+	#decode(slot: number): (string | null)[] {
+		const codes = this.#codes[slot]!;
+		const names = this.#names[slot]!;
+		const values: (string | null)[] = new Array(this.rows);
+		for (let i = 0; i < this.rows; i++) {
+			const k = codes[i]!;
+			values[i] = k < 0 ? null : names[k]!;
+		}
+		return values;
 	}
 
 	/** The finished table; throws a CsvSchemaError if the file as a whole cannot be used for training. */
@@ -143,16 +198,17 @@ export class TableBuilder {
 			throw new CsvSchemaError(`${first.message}${more}`, first.row, first.column);
 		}
 		if (this.rows === 0) throw new CsvSchemaError('The file has a header but no data rows.', 2);
-		const target = this.#target.slice(0, this.rows);
-		const positives = target.reduce((s, v) => s + v, 0);
+		const target = this.#fit(this.#target);
+		let positives = 0;
+		for (let i = 0; i < this.rows; i++) positives += target[i]!;
 		const targetName = this.header[this.#targetIndex]!;
 		if (positives === 0 || positives === this.rows) {
 			throw new CsvSchemaError(`The target "${targetName}" has only one class (every row is ${positives ? 1 : 0}); a classifier needs both 0 and 1.`, undefined, targetName);
 		}
 		const columns: Column[] = this.#kept.map((c) =>
 			c.schema.kind === 'numeric'
-				? { name: c.schema.name, kind: 'numeric', values: this.#numeric[c.slot]!.slice(0, this.rows) }
-				: { name: c.schema.name, kind: 'categorical', values: Array.from(this.#codes[c.slot]!.subarray(0, this.rows), (k) => (k < 0 ? null : this.#names[c.slot]![k]!)) }
+				? { name: c.schema.name, kind: 'numeric', values: this.#fit(this.#numeric[c.slot]!) }
+				: { name: c.schema.name, kind: 'categorical', values: this.#decode(c.slot) }
 		);
 		return { rows: this.rows, columns, target: { name: targetName, values: target } };
 	}

@@ -3,7 +3,7 @@
 // cross-validation (`scoreTable`), and explanations (`recordInputs` + `logOdds`, which score() runs too).
 // A field is read in one place (`readInputs`): a missing number takes the training median, a missing or
 // unseen category adds nothing, and a value that is neither a number nor missing is rejected everywhere.
-import type { CsvRows, FieldTexts } from './csv-rows';
+import { FieldCodes, type CsvRows } from './csv-rows';
 import { isMissing, parseNumber } from './csv-schema';
 import type { FeatureRecord, FieldError, ModelDraft, ScoreResult } from './model-artifact';
 import { encodedWidth } from './preprocess';
@@ -84,6 +84,17 @@ interface ReadReport {
 	unseen(name: string): void;
 }
 
+/** A category's position among the model's (-1 missing, UNSEEN never seen in training), null when it is not text. */
+function readCategory(layout: Layout, c: number, raw: unknown): number | null {
+	if (missingCategory(raw)) return -1;
+	if (typeof raw !== 'string' && typeof raw !== 'number') return null;
+	return layout.indexes[c]!.get(String(raw).trim()) ?? UNSEEN;
+}
+const UNSEEN = -2;
+
+const numberMessage = (name: string) => `"${name}" must be a number`;
+const textMessage = (name: string) => `"${name}" must be text`;
+
 /** Reads record r into `into`; false when a field was rejected (each one reported). */
 function readInputs(layout: Layout, r: number, field: FieldReader, into: ModelInputs, report: ReadReport): boolean {
 	const p = layout.model.preprocessor;
@@ -93,24 +104,19 @@ function readInputs(layout: Layout, r: number, field: FieldReader, into: ModelIn
 		const v = readNumber(field(r, j));
 		if (v === null) {
 			ok = false;
-			report.reject(s.name, `"${s.name}" must be a number`);
+			report.reject(s.name, numberMessage(s.name));
 		} else if (v === 'missing') {
 			report.imputed(s.name);
 			into.numbers[j] = s.median;
 		} else into.numbers[j] = v;
 	});
 	p.categorical.forEach((s, c) => {
-		into.categories[c] = -1;
-		const raw = field(r, k + c);
-		if (missingCategory(raw)) return;
-		if (typeof raw !== 'string' && typeof raw !== 'number') {
+		const i = readCategory(layout, c, field(r, k + c));
+		into.categories[c] = i !== null && i >= 0 ? i : -1;
+		if (i === null) {
 			ok = false;
-			report.reject(s.name, `"${s.name}" must be text`);
-			return;
-		}
-		const i = layout.indexes[c]!.get(String(raw).trim());
-		if (i === undefined) report.unseen(s.name);
-		else into.categories[c] = i;
+			report.reject(s.name, textMessage(s.name));
+		} else if (i === UNSEEN) report.unseen(s.name);
 	});
 	return ok;
 }
@@ -151,78 +157,173 @@ export function recordInputs(model: ScoringModel, record: FeatureRecord): ModelI
 /** The log-odds of inputs read by recordInputs: the same sum score() takes. */
 export const logOdds = (model: ScoringModel, inputs: ModelInputs): number => linear(new Layout(model), inputs);
 
+/**
+ * How one scoring call reads its records, a whole input at a time: numbers(j) fills numeric input j
+ * (NaN where missing, bad[r] = 1 where not a number), categories(c) fills categorical input c's
+ * positions (-1 missing, UNSEEN; bad where not text). Records that are not objects are skipped.
+ */
+interface InputColumns {
+	numbers(j: number, values: Float64Array, bad: Uint8Array): void;
+	categories(c: number, positions: Int32Array, bad: Uint8Array): void;
+	isRecord?: (r: number) => boolean;
+}
+
+/** Input columns read value by value through a FieldReader, by the same rules as readInputs. */
+function fieldColumns(layout: Layout, count: number, field: FieldReader, isRecord?: (r: number) => boolean): InputColumns {
+	const k = layout.model.preprocessor.numeric.length;
+	return {
+		isRecord,
+		numbers(j, values, bad) {
+			for (let r = 0; r < count; r++) {
+				if (isRecord && !isRecord(r)) continue;
+				const v = readNumber(field(r, j));
+				if (v === null) bad[r] = 1;
+				values[r] = typeof v === 'number' ? v : NaN;
+			}
+		},
+		categories(c, positions, bad) {
+			for (let r = 0; r < count; r++) {
+				if (isRecord && !isRecord(r)) continue;
+				const i = readCategory(layout, c, field(r, k + c));
+				if (i === null) bad[r] = 1;
+				positions[r] = i ?? -1;
+			}
+		}
+	};
+}
+
 /** Scores records with a model. Bad fields are reported per record and field; other records still score. */
 export function score(model: ScoringModel, records: readonly FeatureRecord[]): ScoreResult {
-	const names = new Layout(model).names;
+	const layout = new Layout(model);
 	const isRecord = (r: number) => records[r] !== null && typeof records[r] === 'object' && !Array.isArray(records[r]);
-	return scoreWith(model, records.length, (r, k) => ownField(records[r]!, names[k]!), isRecord);
+	return scoreWith(layout, records.length, fieldColumns(layout, records.length, (r, k) => ownField(records[r]!, layout.names[k]!), isRecord));
 }
 
 /**
- * Scores CSV rows in place, without building an object per row (batch scoring of millions of rows).
+ * Scores CSV rows in place, without building an object per row.
  * Same arithmetic as score(): both run scoreWith.
  */
 export function scoreRows(model: ScoringModel, header: readonly string[], rows: readonly (readonly string[])[]): ScoreResult {
-	const at = columnsOf(model, header);
-	return scoreWith(model, rows.length, (r, k) => (at[k]! < 0 ? undefined : rows[r]![at[k]!]));
+	const layout = new Layout(model);
+	const at = layout.names.map((name) => header.indexOf(name));
+	return scoreWith(layout, rows.length, fieldColumns(layout, rows.length, (r, k) => (at[k]! < 0 ? undefined : rows[r]![at[k]!])));
 }
-
-/** Per model input, its column in `header` (-1 when absent). */
-const columnsOf = (model: ScoringModel, header: readonly string[]) => new Layout(model).names.map((name) => header.indexOf(name));
 
 /**
  * Scores rows of a CSV chunk straight from its bytes (batch scoring of millions of rows): numbers are
- * read without making strings, categories are made once per distinct value. `which` lists the rows
- * to score; result k is row which[k]. Same arithmetic as score(): both run scoreWith.
+ * read without making strings, each distinct category once (`categories`, one per categorical input,
+ * kept from chunk to chunk by categoryCodes()). Result k is row which[k]. Same arithmetic as score().
  */
-export function scoreCsvRows(model: ScoringModel, header: readonly string[], rows: CsvRows, which: ArrayLike<number>, texts: FieldTexts[]): ScoreResult {
-	const at = columnsOf(model, header);
-	const numeric = model.preprocessor.numeric.length;
-	return scoreWith(model, which.length, (k, input) => {
-		const c = at[input]!;
-		if (c < 0) return undefined;
-		const r = which[k]!;
-		if (input >= numeric) return texts[input - numeric]!.text(rows, r, c);
-		const v = rows.number(r, c);
-		// A missing value reads as null; a field that is not a number is passed as its text, to be refused.
-		return v === null ? rows.text(r, c) : Number.isNaN(v) ? null : v;
+export function scoreCsvRows(model: ScoringModel, header: readonly string[], rows: CsvRows, which: ArrayLike<number>, categories: FieldCodes[]): ScoreResult {
+	const layout = new Layout(model);
+	const at = layout.names.map((name) => header.indexOf(name));
+	const k = layout.model.preprocessor.numeric.length;
+	return scoreWith(layout, which.length, {
+		numbers(j, values, bad) {
+			if (at[j]! < 0) values.fill(NaN);
+			else rows.numbers(at[j]!, which, values, bad);
+		},
+		categories(c, positions, bad) {
+			if (at[k + c]! < 0) positions.fill(-1);
+			else rows.codes(at[k + c]!, which, positions, categories[c]!);
+			void bad; // CSV fields are always text
+		}
 	});
+}
+
+/** Per categorical input of the model, the codes scoreCsvRows reads its CSV fields with. */
+export function categoryCodes(model: ScoringModel): FieldCodes[] {
+	const layout = new Layout(model);
+	return layout.indexes.map((_, c) => new FieldCodes((text) => readCategory(layout, c, text)!));
 }
 
 /** Scores rows of a parsed table (training evaluation and cross-validation folds); a NaN number is missing. */
 export function scoreTable(model: ScoringModel, table: LabelledTable, rows: ArrayLike<number>): ScoreResult {
+	const layout = new Layout(model);
 	const byName = new Map(table.columns.map((c) => [c.name, c]));
-	const columns = new Layout(model).names.map((name) => byName.get(name));
-	return scoreWith(model, rows.length, (k, input) => {
-		const column = columns[input];
-		if (!column) return undefined;
-		const v = column.values[rows[k]!];
-		return typeof v === 'number' && Number.isNaN(v) ? null : v;
-	});
+	const columns = layout.names.map((name) => byName.get(name));
+	return scoreWith(
+		layout,
+		rows.length,
+		fieldColumns(layout, rows.length, (k, input) => {
+			const column = columns[input];
+			if (!column) return undefined;
+			const v = column.values[rows[k]!];
+			return typeof v === 'number' && Number.isNaN(v) ? null : v;
+		})
+	);
 }
 
-/** The one scoring implementation. `isRecord(r)` is false for a record that is not an object of fields. */
-function scoreWith(model: ScoringModel, count: number, field: FieldReader, isRecord?: (r: number) => boolean): ScoreResult {
-	const layout = new Layout(model);
-	const inputs = layout.inputs();
+/**
+ * The one scoring implementation, an input at a time over all records: the log-odds add up in the
+ * order linear() adds them (intercept, numbers, categories), so each record gets the same sum.
+ */
+function scoreWith(layout: Layout, count: number, columns: InputColumns): ScoreResult {
+	const { preprocessor: p, weights, intercept } = layout.model;
 	const probabilities = new Float64Array(count);
 	const errors: FieldError[] = [];
 	const unseenCategories = counter();
 	const imputed = counter();
-	let record = 0;
-	const report: ReadReport = {
-		reject: (field, message) => errors.push({ record, field, message }),
-		imputed: (name) => (imputed[name] = (imputed[name] ?? 0) + 1),
-		unseen: (name) => (unseenCategories[name] = (unseenCategories[name] ?? 0) + 1)
-	};
-	for (let r = 0; r < count; r++) {
-		record = r;
-		if (isRecord && !isRecord(r)) {
-			errors.push({ record: r, field: '', message: 'each record must be an object of feature values' });
-			probabilities[r] = NaN;
-			continue;
+	const z = new Float64Array(count).fill(intercept);
+	const inputs = layout.names.length;
+	const bad = new Uint8Array(count * inputs);
+	const values = new Float64Array(count);
+	const positions = new Int32Array(count);
+	const skipped = columns.isRecord ? Uint8Array.from({ length: count }, (_, r) => (columns.isRecord!(r) ? 0 : 1)) : null;
+	let anyBad = skipped !== null && skipped.includes(1);
+	p.numeric.forEach((s, j) => {
+		const badJ = bad.subarray(j * count, (j + 1) * count);
+		columns.numbers(j, values, badJ);
+		let missing = 0;
+		for (let r = 0; r < count; r++) {
+			if (skipped?.[r]) continue;
+			if (badJ[r]) {
+				anyBad = true;
+				continue;
+			}
+			let v = values[r]!;
+			if (Number.isNaN(v)) {
+				missing++;
+				v = s.median;
+			}
+			z[r] += (weights[j]! * (v - s.mean)) / s.scale;
 		}
-		probabilities[r] = readInputs(layout, r, field, inputs, report) ? sigmoid(linear(layout, inputs)) : NaN;
+		if (missing) imputed[s.name] = (imputed[s.name] ?? 0) + missing;
+	});
+	p.categorical.forEach((s, c) => {
+		const k = p.numeric.length + c;
+		const badK = bad.subarray(k * count, (k + 1) * count);
+		columns.categories(c, positions, badK);
+		const offset = layout.offsets[c]!;
+		let unseen = 0;
+		for (let r = 0; r < count; r++) {
+			if (skipped?.[r]) continue;
+			if (badK[r]) {
+				anyBad = true;
+				continue;
+			}
+			const i = positions[r]!;
+			if (i >= 0) z[r] += weights[offset + i]!;
+			else if (i === UNSEEN) unseen++;
+		}
+		if (unseen) unseenCategories[s.name] = (unseenCategories[s.name] ?? 0) + unseen;
+	});
+	for (let r = 0; r < count; r++) {
+		let ok = true;
+		if (anyBad) {
+			if (skipped?.[r]) {
+				errors.push({ record: r, field: '', message: 'each record must be an object of feature values' });
+				ok = false;
+			} else {
+				for (let k = 0; k < inputs; k++) {
+					if (!bad[k * count + r]) continue;
+					const name = layout.names[k]!;
+					errors.push({ record: r, field: name, message: k < p.numeric.length ? numberMessage(name) : textMessage(name) });
+					ok = false;
+				}
+			}
+		}
+		probabilities[r] = ok ? sigmoid(z[r]!) : NaN;
 	}
 	return { probabilities, errors, unseenCategories, imputed };
 }
