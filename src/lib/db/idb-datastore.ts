@@ -70,7 +70,7 @@ export function idbDatastore(db: PrepLabDb, now: () => Date = () => new Date(), 
 			// Nothing is stored until close, so a failed run never leaves half a file. Parts are folded
 			// into a Blob every few MB: Chromium can then keep the output out of the JS heap.
 			let blob = new Blob([], { type: 'text/csv' });
-			let parts: (string | Uint8Array<ArrayBuffer>)[] = [];
+			let parts: (string | Blob)[] = [];
 			let partsBytes = 0;
 			let open = true;
 			const fold = () => {
@@ -81,7 +81,8 @@ export function idbDatastore(db: PrepLabDb, now: () => Date = () => new Date(), 
 			return {
 				async write(data) {
 					if (!open) throw new Error('writer is closed');
-					parts.push(data as string | Uint8Array<ArrayBuffer>);
+					// Bytes are copied into a Blob now: the caller reuses its buffer.
+					parts.push(typeof data === 'string' ? data : new Blob([data as Uint8Array<ArrayBuffer>]));
 					// String length counts UTF-16 units: close enough to bytes for deciding when to fold.
 					partsBytes += data.length;
 					if (partsBytes >= foldBytes) fold();

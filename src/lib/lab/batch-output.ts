@@ -1,6 +1,7 @@
 // The rows a batch job writes, gathered as bytes in one large buffer and handed to the writer in
 // blocks of about a megabyte: no string per row, and a row whose fields need no change is copied
-// from the input's bytes as it is.
+// from the input's bytes as it is. A block's buffer is used again once the writer is done with it,
+// so a long job does not leave megabytes of dead buffers for the garbage collector.
 import type { CsvRows } from '../ml/csv-rows';
 
 const BLOCK = 1 << 20;
@@ -12,15 +13,44 @@ const isFormulaStart = (b: number) => b === 61 || b === 43 || b === 45 || b === 
 export class OutputBlocks {
 	#buffer = new Uint8Array(BLOCK + 4096);
 	#length = 0;
+	readonly #free: Uint8Array[] = [];
 	readonly #encoder = new TextEncoder();
 
-	constructor(private readonly flush: (block: Uint8Array) => void) {}
+	/** @param write hands a block to the writer; the block's buffer is reused when it settles. */
+	constructor(private readonly write: (block: Uint8Array) => Promise<void>) {}
 
 	#room(bytes: number) {
 		if (this.#length + bytes <= this.#buffer.length) return;
 		const grown = new Uint8Array(Math.max(this.#buffer.length * 2, this.#length + bytes));
 		grown.set(this.#buffer.subarray(0, this.#length));
 		this.#buffer = grown;
+	}
+
+	/** Appends one byte. */
+	byte(b: number) {
+		this.#room(1);
+		this.#buffer[this.#length++] = b;
+	}
+
+	/**
+	 * Appends p (in [0, 1]) as p.toFixed(6) writes it, without making a string: the digits of
+	 * round(p·10⁶). Near a half, where the product may round otherwise than toFixed's exact decimal, toFixed decides.
+	 */
+	fixed6(p: number) {
+		const x = p * 1e6;
+		const m = Math.round(x);
+		if (Math.abs(x - Math.floor(x) - 0.5) < 1e-6 || !(m >= 0 && m <= 1e6)) return this.text(p.toFixed(6));
+		this.#room(8);
+		const b = this.#buffer;
+		let n = this.#length;
+		b[n++] = m === 1e6 ? 49 : 48;
+		b[n++] = 46;
+		let frac = m === 1e6 ? 0 : m;
+		for (let k = 5; k >= 0; k--) {
+			b[n + k] = 48 + (frac % 10);
+			frac = Math.floor(frac / 10);
+		}
+		this.#length = n + 6;
 	}
 
 	/** Appends text (ASCII in the common case, encoded as UTF-8 otherwise). */
@@ -72,7 +102,11 @@ export class OutputBlocks {
 	/** Hands whatever is gathered to the writer. */
 	end() {
 		if (this.#length === 0) return;
-		this.flush(this.#buffer.slice(0, this.#length));
+		const full = this.#buffer;
+		const release = () => void this.#free.push(full);
+		// A failed write is reported by the caller's own promise; here it only frees the buffer.
+		void this.write(full.subarray(0, this.#length)).then(release, release);
+		this.#buffer = this.#free.pop() ?? new Uint8Array(BLOCK + 4096);
 		this.#length = 0;
 	}
 }

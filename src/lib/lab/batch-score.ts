@@ -72,16 +72,7 @@ export function neutraliseFormula(cell: string): string {
 
 const neutralised = (cells: readonly string[]) => cells.map(neutraliseFormula);
 
-/** `p.toFixed(6)` without making a string: the digits of round(p·10⁶), p being in [0, 1]. */
-function writeScore(out: OutputBlocks, p: number) {
-	const x = p * 1e6;
-	const m = Math.round(x);
-	// Near a half the product may have rounded the other way than toFixed's exact decimal: ask toFixed.
-	if (Math.abs(x - Math.floor(x) - 0.5) < 1e-6 || !(m >= 0 && m <= 1e6)) return out.text(p.toFixed(6));
-	const whole = m === 1e6 ? '1.' : '0.';
-	const frac = m === 1e6 ? 0 : m;
-	out.text(whole + String(frac).padStart(6, '0'));
-}
+const BUCKETS = { high: ',high\n', medium: ',medium\n', low: ',low\n' };
 
 /** Scores a CSV stream into a writer (or only counts, for summary_only). The caller closes the writer. */
 export async function scoreCsv(
@@ -134,8 +125,8 @@ export async function scoreCsv(
 			const r = which[k]!;
 			if (!out.verbatim(rows, r)) out.text(toCsv([neutralised(rows.row(r))]));
 			out.text(p >= settings.threshold ? ',1,' : ',0,');
-			writeScore(out, p);
-			out.text(`,${riskBucket(p, settings.threshold)}\n`);
+			out.fixed6(p);
+			out.text(BUCKETS[riskBucket(p, settings.threshold)]);
 		}
 		out.maybeFlush();
 	};

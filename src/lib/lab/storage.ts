@@ -14,7 +14,7 @@ export interface StoredFileInfo {
 }
 
 export interface FileWriter {
-	/** Text, or bytes (UTF-8) that the writer may keep: the caller does not reuse them. */
+	/** Text, or UTF-8 bytes: the writer copies what it keeps, so the caller may reuse the bytes once the promise settles. */
 	write(data: string | Uint8Array): Promise<void>;
 	/** Makes the file visible; until then readers see the old file (or none). */
 	close(): Promise<void>;

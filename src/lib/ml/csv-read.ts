@@ -36,7 +36,7 @@ export interface ReadOptions {
 
 const encoder = new TextEncoder();
 
-/** The input's bytes, chunk by chunk. */
+/** The input's bytes, chunk by chunk. Each chunk is copied before the next is asked for, so a source may reuse its buffer. */
 async function* byteChunks(input: CsvInput, chunkSize: number): AsyncGenerator<Uint8Array> {
 	if (typeof input === 'string') {
 		// Encoded a slice at a time, so a large text is not copied whole (a slice boundary may split a
@@ -46,7 +46,11 @@ async function* byteChunks(input: CsvInput, chunkSize: number): AsyncGenerator<U
 	} else if (input instanceof Blob) {
 		for (let i = 0; i < input.size; i += chunkSize) yield new Uint8Array(await input.slice(i, i + chunkSize).arrayBuffer());
 	} else {
-		for await (const chunk of input) yield typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+		try {
+			for await (const chunk of input) yield typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+		} catch (e) {
+			throw e instanceof CsvSchemaError || (e instanceof DOMException && e.name === 'AbortError') ? e : notText(e instanceof Error ? e.message : String(e));
+		}
 	}
 }
 
@@ -116,7 +120,7 @@ export async function readCsv(input: CsvInput, handler: CsvChunkHandler, options
 			if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
 		}
 		if (kept + bytes.length > buffer.length) {
-			const grown = new Uint8Array(Math.max(kept + bytes.length, chunkSize, buffer.length * 2));
+			const grown = new Uint8Array(Math.max(kept + bytes.length, buffer.length * 2));
 			grown.set(buffer.subarray(0, kept));
 			buffer = grown;
 		}

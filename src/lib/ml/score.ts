@@ -254,6 +254,21 @@ export function scoreTable(model: ScoringModel, table: LabelledTable, rows: Arra
 	);
 }
 
+let scratchArrays = { z: new Float64Array(0), bad: new Uint8Array(0), values: new Float64Array(0), positions: new Int32Array(0) };
+
+/**
+ * Working arrays of scoreWith, kept from call to call (batch scoring calls it for every mini-batch,
+ * and fresh arrays each time were most of its garbage). Never handed out: scoreWith is synchronous.
+ */
+function scratch(count: number, inputs: number) {
+	if (scratchArrays.z.length < count || scratchArrays.bad.length < count * inputs) {
+		const n = Math.max(count, scratchArrays.z.length);
+		scratchArrays = { z: new Float64Array(n), bad: new Uint8Array(n * Math.max(inputs, 1)), values: new Float64Array(n), positions: new Int32Array(n) };
+	}
+	const s = scratchArrays;
+	return { z: s.z.subarray(0, count), bad: s.bad.subarray(0, count * inputs), values: s.values.subarray(0, count), positions: s.positions.subarray(0, count) };
+}
+
 /**
  * The one scoring implementation, an input at a time over all records: the log-odds add up in the
  * order linear() adds them (intercept, numbers, categories), so each record gets the same sum.
@@ -264,11 +279,10 @@ function scoreWith(layout: Layout, count: number, columns: InputColumns): ScoreR
 	const errors: FieldError[] = [];
 	const unseenCategories = counter();
 	const imputed = counter();
-	const z = new Float64Array(count).fill(intercept);
 	const inputs = layout.names.length;
-	const bad = new Uint8Array(count * inputs);
-	const values = new Float64Array(count);
-	const positions = new Int32Array(count);
+	const { z, bad, values, positions } = scratch(count, inputs);
+	z.fill(intercept);
+	bad.fill(0);
 	const skipped = columns.isRecord ? Uint8Array.from({ length: count }, (_, r) => (columns.isRecord!(r) ? 0 : 1)) : null;
 	let anyBad = skipped !== null && skipped.includes(1);
 	p.numeric.forEach((s, j) => {
