@@ -135,6 +135,15 @@ export async function readCsv(input: CsvInput, handler: CsvChunkHandler, options
 	if (!header) throw new CsvSchemaError('The file is empty: it has no header row.', 1);
 }
 
+/** A small CSV text (a log the app wrote) as rows of strings, header included, read by the same tokenizer. */
+export function csvTextRows(text: string): string[][] {
+	const bytes = encoder.encode(text);
+	const tokens = new CsvTokens();
+	const delimiter = guessDelimiter(bytes.subarray(0, 64 * 1024));
+	tokens.tokenize(bytes, bytes.length, delimiter, true);
+	return new CsvRows(tokens, delimiter).strings();
+}
+
 /** The rows of a chunk after its first `skip` (the header). */
 function shifted(rows: CsvRows, skip: number): CsvRows {
 	const t = rows.tokens;
