@@ -11,7 +11,7 @@ const isSpace = (b: number) => b === 32 || (b >= 9 && b <= 13);
 const isFormulaStart = (b: number) => b === 61 || b === 43 || b === 45 || b === 64 || b === 9 || b === 13;
 
 export class OutputBlocks {
-	#buffer = new Uint8Array(BLOCK + 4096);
+	#buffer: Uint8Array = new Uint8Array(BLOCK + 4096);
 	#length = 0;
 	readonly #free: Uint8Array[] = [];
 	readonly #encoder = new TextEncoder();

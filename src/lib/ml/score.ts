@@ -300,7 +300,7 @@ function scoreWith(layout: Layout, count: number, columns: InputColumns): ScoreR
 				missing++;
 				v = s.median;
 			}
-			z[r] += (weights[j]! * (v - s.mean)) / s.scale;
+			z[r] = z[r]! + (weights[j]! * (v - s.mean)) / s.scale;
 		}
 		if (missing) imputed[s.name] = (imputed[s.name] ?? 0) + missing;
 	});
@@ -317,7 +317,7 @@ function scoreWith(layout: Layout, count: number, columns: InputColumns): ScoreR
 				continue;
 			}
 			const i = positions[r]!;
-			if (i >= 0) z[r] += weights[offset + i]!;
+			if (i >= 0) z[r] = z[r]! + weights[offset + i]!;
 			else if (i === UNSEEN) unseen++;
 		}
 		if (unseen) unseenCategories[s.name] = (unseenCategories[s.name] ?? 0) + unseen;
