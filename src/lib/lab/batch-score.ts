@@ -5,7 +5,8 @@
 import { readCsv, toCsv, type CsvInput } from '../ml/csv-read';
 import type { CsvRows } from '../ml/csv-rows';
 import { parseNumber } from '../ml/csv-schema';
-import { categoryCodes, counter, scoreCsvRows, type ModelVersion } from '../ml/model-artifact';
+import { counter, type ModelVersion } from '../ml/model-artifact';
+import { categoryCodes, scoreCsvRows } from '../ml/score-csv';
 import { OutputBlocks } from './batch-output';
 import { errorLogName } from './batch-run-log';
 import { isCalendarDate, rawFileName } from './daily-files';

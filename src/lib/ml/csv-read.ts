@@ -34,7 +34,7 @@ export interface ReadOptions {
 	signal?: AbortSignal;
 }
 
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 
 /** The input's bytes, chunk by chunk. Each chunk is copied before the next is asked for, so a source may reuse its buffer. */
 async function* byteChunks(input: CsvInput, chunkSize: number): AsyncGenerator<Uint8Array> {

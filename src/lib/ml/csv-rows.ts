@@ -4,9 +4,9 @@
 import { isMissing, parseNumber } from './csv-schema';
 import { ROW_NON_ASCII, ROW_QUOTED, type CsvTokens } from './csv-tokenize';
 
-const utf8 = new TextDecoder();
+const utf8 = /* @__PURE__ */ new TextDecoder();
 /** 10^k for k = 0..22: each is exact in a double, so mantissa / 10^k is rounded once, as Number() rounds. */
-const POWERS = Array.from({ length: 23 }, (_, k) => 10 ** k);
+const POWERS = /* @__PURE__ */ Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /** Not read by fastNumber: no plain decimal can be infinite. */
 const NOT_PLAIN = Infinity;

@@ -96,4 +96,4 @@ export interface ScoreResult {
 }
 
 // The one way from a record to a probability lives in score.ts; re-exported here, where the model is.
-export { categoryCodes, counter, logOdds, missingInputs, ownField, recordInputs, RecordValueError, score, scoreCsvRows, scoreRows, scoreTable, sigmoid, type ModelInputs, type ScoringModel } from './score';
+export { counter, logOdds, missingInputs, ownField, recordInputs, RecordValueError, score, scoreRows, scoreTable, sigmoid, type ModelInputs, type ScoringModel } from './score';

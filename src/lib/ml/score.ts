@@ -3,7 +3,6 @@
 // cross-validation (`scoreTable`), and explanations (`recordInputs` + `logOdds`, which score() runs too).
 // A field is read in one place (`readInputs`): a missing number takes the training median, a missing or
 // unseen category adds nothing, and a value that is neither a number nor missing is rejected everywhere.
-import { FieldCodes, type CsvRows } from './csv-rows';
 import { isMissing, parseNumber } from './csv-schema';
 import type { FeatureRecord, FieldError, ModelDraft, ScoreResult } from './model-artifact';
 import { encodedWidth } from './preprocess';
@@ -90,7 +89,7 @@ function readCategory(layout: Layout, c: number, raw: unknown): number | null {
 	if (typeof raw !== 'string' && typeof raw !== 'number') return null;
 	return layout.indexes[c]!.get(String(raw).trim()) ?? UNSEEN;
 }
-const UNSEEN = -2;
+export const UNSEEN = -2;
 
 const numberMessage = (name: string) => `"${name}" must be a number`;
 const textMessage = (name: string) => `"${name}" must be text`;
@@ -162,7 +161,7 @@ export const logOdds = (model: ScoringModel, inputs: ModelInputs): number => lin
  * (NaN where missing, bad[r] = 1 where not a number), categories(c) fills categorical input c's
  * positions (-1 missing, UNSEEN; bad where not text). Records that are not objects are skipped.
  */
-interface InputColumns {
+export interface InputColumns {
 	numbers(j: number, values: Float64Array, bad: Uint8Array): void;
 	categories(c: number, positions: Int32Array, bad: Uint8Array): void;
 	isRecord?: (r: number) => boolean;
@@ -209,32 +208,18 @@ export function scoreRows(model: ScoringModel, header: readonly string[], rows: 
 	return scoreWith(layout, rows.length, fieldColumns(layout, rows.length, (r, k) => (at[k]! < 0 ? undefined : rows[r]![at[k]!])));
 }
 
-/**
- * Scores rows of a CSV chunk straight from its bytes (batch scoring of millions of rows): numbers are
- * read without making strings, each distinct category once (`categories`, one per categorical input,
- * kept from chunk to chunk by categoryCodes()). Result k is row which[k]. Same arithmetic as score().
- */
-export function scoreCsvRows(model: ScoringModel, header: readonly string[], rows: CsvRows, which: ArrayLike<number>, categories: FieldCodes[]): ScoreResult {
-	const layout = new Layout(model);
-	const at = layout.names.map((name) => header.indexOf(name));
-	const k = layout.model.preprocessor.numeric.length;
-	return scoreWith(layout, which.length, {
-		numbers(j, values, bad) {
-			if (at[j]! < 0) values.fill(NaN);
-			else rows.numbers(at[j]!, which, values, bad);
-		},
-		categories(c, positions, bad) {
-			if (at[k + c]! < 0) positions.fill(-1);
-			else rows.codes(at[k + c]!, which, positions, categories[c]!);
-			void bad; // CSV fields are always text
-		}
-	});
+/** Scores `count` records read an input at a time (batch scoring straight from CSV bytes: `score-csv.ts`). */
+export function scoreColumns(model: ScoringModel, count: number, columns: InputColumns): ScoreResult {
+	return scoreWith(new Layout(model), count, columns);
 }
 
-/** Per categorical input of the model, the codes scoreCsvRows reads its CSV fields with. */
-export function categoryCodes(model: ScoringModel): FieldCodes[] {
+/** The model's inputs by name, numbers first: the order scoreColumns reads them in. */
+export const inputNames = (model: ScoringModel): string[] => new Layout(model).names;
+
+/** Per categorical input, a text's category position (-1 missing, UNSEEN never seen in training), as every scoring call reads it. */
+export function categoryPositions(model: ScoringModel): ((text: string) => number)[] {
 	const layout = new Layout(model);
-	return layout.indexes.map((_, c) => new FieldCodes((text) => readCategory(layout, c, text)!));
+	return layout.indexes.map((_, c) => (text: string) => readCategory(layout, c, text)!);
 }
 
 /** Scores rows of a parsed table (training evaluation and cross-validation folds); a NaN number is missing. */
