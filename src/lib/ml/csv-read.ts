@@ -44,7 +44,14 @@ async function* byteChunks(input: CsvInput, chunkSize: number): AsyncGenerator<U
 		for (let i = 0; i < input.length; i += chunkSize) yield encoder.encode(input.slice(i, i + chunkSize));
 		if (input.length === 0) yield new Uint8Array(0);
 	} else if (input instanceof Blob) {
-		for (let i = 0; i < input.size; i += chunkSize) yield new Uint8Array(await input.slice(i, i + chunkSize).arrayBuffer());
+		// The next slice is read while this one is parsed: reading and parsing overlap.
+		const slice = (i: number) => (i < input.size ? input.slice(i, i + chunkSize).arrayBuffer() : null);
+		let next = slice(0);
+		for (let i = 0; next; i += chunkSize) {
+			const bytes = new Uint8Array(await next);
+			next = slice(i + chunkSize);
+			yield bytes;
+		}
 	} else {
 		try {
 			for await (const chunk of input) yield typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
