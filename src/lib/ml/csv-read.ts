@@ -6,7 +6,7 @@ import { checkHeader, CsvSchemaError, inferSchema } from './csv-schema';
 import { CsvRows } from './csv-rows';
 import { TableBuilder } from './csv-table';
 import { CsvTokens, guessDelimiter } from './csv-tokenize';
-import { notUtf8Reason } from './text-decoding';
+import { checkUtf8 } from './text-decoding';
 import type { ColumnSchema, LabelledTable } from './table';
 
 /** CSV text, a Blob/File, or chunks of bytes or text (a Node.js Readable is one). */
@@ -67,7 +67,6 @@ export async function readCsv(input: CsvInput, handler: CsvChunkHandler, options
 	const chunkSize = options.chunkSize ?? 4 * 1024 * 1024;
 	const size = options.size ?? (typeof input === 'string' ? input.length : input instanceof Blob ? input.size : 0);
 	const tokens = new CsvTokens();
-	const utf8 = new TextDecoder('utf-8', { fatal: true });
 	let head: Uint8Array | null = null;
 	let buffer = new Uint8Array(0);
 	let kept = 0; // bytes of an incomplete row carried from the previous chunk
@@ -87,9 +86,9 @@ export async function readCsv(input: CsvInput, handler: CsvChunkHandler, options
 		const used = tokens.tokenize(buffer, kept, delimiter, final);
 		if (tokens.seen & 0x80) {
 			try {
-				utf8.decode(buffer.subarray(0, used));
-			} catch {
-				throw notText(notUtf8Reason(head ?? new Uint8Array()));
+				checkUtf8(buffer.subarray(0, used), head ?? new Uint8Array());
+			} catch (e) {
+				throw notText((e as Error).message);
 			}
 		}
 		const rows = new CsvRows(tokens, delimiter);
