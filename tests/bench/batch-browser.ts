@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node
 import { join } from 'node:path';
 import { startBuiltApp } from './built-app';
 
-const PORT = 4198;
+const PORT = Number(process.env.BENCH_PORT ?? 4198);
 const root = join(import.meta.dirname, '../..');
 const cli = join(root, 'src/cli/bin.js');
 

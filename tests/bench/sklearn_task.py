@@ -1,24 +1,25 @@
 #!/usr/bin/env python3
 """The scikit-learn/pandas side of tests/bench/run.ts: one measurement per process, one JSON line.
-Usage: sklearn_task.py train <file.csv> | sklearn_task.py score <file.csv> <out.csv>"""
+Usage: sklearn_task.py read <file.csv> | train <file.csv> | score <file.csv> <out.csv>
+(read needs only pandas: the "read CSV to columns" row.)"""
 import json
 import resource
 import sys
 import time
 
 import pandas as pd
-from sklearn.compose import ColumnTransformer
-from sklearn.impute import SimpleImputer
-from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import roc_auc_score
-from sklearn.pipeline import Pipeline
-from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
 NUMERIC = ['credit_utilization', 'days_past_due_12m', 'num_open_accounts', 'annual_income', 'debt_to_income', 'months_on_book', 'payment_to_balance']
 CATEGORICAL = ['region']
 
 
 def pipeline(solver):
+    from sklearn.compose import ColumnTransformer
+    from sklearn.impute import SimpleImputer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+    from sklearn.preprocessing import OneHotEncoder, StandardScaler
+
     pre = ColumnTransformer([
         ('num', Pipeline([('impute', SimpleImputer(strategy='median')), ('scale', StandardScaler())]), NUMERIC),
         ('cat', OneHotEncoder(handle_unknown='ignore'), CATEGORICAL),
@@ -35,7 +36,11 @@ t0 = time.perf_counter()
 df = pd.read_csv(path)
 read_ms = (time.perf_counter() - t0) * 1000
 X, y = df[NUMERIC + CATEGORICAL], df['delinquent_90d']
-if mode == 'train':
+if mode == 'read':
+    print(json.dumps({'rows': len(df), 'ms': round(read_ms, 1), 'maxRssMb': max_rss_mb()}))
+elif mode == 'train':
+    from sklearn.metrics import roc_auc_score
+
     t1 = time.perf_counter()
     model = pipeline('lbfgs').fit(X, y)
     fit_ms = (time.perf_counter() - t1) * 1000

@@ -46,7 +46,7 @@ if (mode === 'train') {
 	const writer = await safeFileWriter(outFile!, { inputs: [file!] });
 	const stats = await scoreCsv(model, input, size, writer, { ...DEFAULT_BATCH_SETTINGS, miniBatchSize: 10_000 });
 	await writer.close();
-	console.log(JSON.stringify({ rows: stats.rowsOut, totalMs: ms(t0), maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+	console.log(JSON.stringify({ rows: stats.rowsOut, totalMs: ms(t0), maxRssMb: process.resourceUsage().maxRSS / 1024, memory: process.env.BENCH_MEMORY ? process.memoryUsage() : undefined }));
 } else {
 	throw new Error(`unknown mode ${mode}`);
 }

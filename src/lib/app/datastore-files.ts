@@ -30,7 +30,7 @@ export async function previewFile(datastore: Datastore, zone: Zone, name: string
 		let header: string[] = [];
 		const rows: string[][] = [];
 		// One row more than shown tells whether the file goes on.
-		await readCsv(blob, { header: (h) => (header = h), rows: (r) => void rows.push(...r) }, { limit: limit + 1, chunkSize: 64 * 1024 });
+		await readCsv(blob, { header: (h) => (header = h), rows: (r) => void rows.push(...r.strings()) }, { limit: limit + 1, chunkSize: 64 * 1024 });
 		return { zone, name, header, rows: rows.slice(0, limit), more: rows.length > limit };
 	} catch (e) {
 		return { zone, name, problem: `${zone}/${name} cannot be previewed: ${errorMessage(e)}` };

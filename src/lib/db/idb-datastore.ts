@@ -1,5 +1,5 @@
 // Datastore zones (raw/, curated/, logs/) in IndexedDB. Files are Blobs, so reading streams them
-// through papaparse without loading the whole text, and appends compose Blobs without reading.
+// through the CSV reader without loading the whole text, and appends compose Blobs without reading.
 import { checkFileName, NotFoundError, type Datastore, type FileWriter, type Zone } from '../lab/storage';
 import type { PrepLabDb, StoredFile } from './schema';
 
@@ -70,7 +70,7 @@ export function idbDatastore(db: PrepLabDb, now: () => Date = () => new Date(), 
 			// Nothing is stored until close, so a failed run never leaves half a file. Parts are folded
 			// into a Blob every few MB: Chromium can then keep the output out of the JS heap.
 			let blob = new Blob([], { type: 'text/csv' });
-			let parts: string[] = [];
+			let parts: (string | Blob)[] = [];
 			let partsBytes = 0;
 			let open = true;
 			const fold = () => {
@@ -79,11 +79,12 @@ export function idbDatastore(db: PrepLabDb, now: () => Date = () => new Date(), 
 				partsBytes = 0;
 			};
 			return {
-				async write(text) {
+				async write(data) {
 					if (!open) throw new Error('writer is closed');
-					parts.push(text);
+					// Bytes are copied into a Blob now: the caller reuses its buffer.
+					parts.push(typeof data === 'string' ? data : new Blob([data as Uint8Array<ArrayBuffer>]));
 					// String length counts UTF-16 units: close enough to bytes for deciding when to fold.
-					partsBytes += text.length;
+					partsBytes += data.length;
 					if (partsBytes >= foldBytes) fold();
 				},
 				async close() {

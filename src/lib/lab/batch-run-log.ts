@@ -1,6 +1,6 @@
 // Reading back what batch runs wrote: the run log (`logs/batch_runs_log.csv`) as rows, newest
 // first, and a run's error log. Plain CSV text in, plain objects out, so pages and tests share it.
-import Papa from 'papaparse';
+import { csvTextRows } from '../ml/csv-read';
 import type { BatchRun } from './batch-score';
 
 export interface RunLogRow extends Omit<BatchRun, 'status'> {
@@ -12,8 +12,7 @@ const number = (s: string | undefined) => (s === undefined || s.trim() === '' ? 
 
 /** Header-keyed records of a CSV text; lines with the wrong number of fields are skipped. */
 function records(text: string): Record<string, string>[] {
-	const { data } = Papa.parse<string[]>(text.trim(), { skipEmptyLines: 'greedy' });
-	const [header, ...rows] = data;
+	const [header, ...rows] = csvTextRows(text.trim());
 	if (!header) return [];
 	return rows.filter((r) => r.length === header.length).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]!])));
 }

@@ -1,10 +1,13 @@
 // Batch scoring, as an Azure ML batch deployment does it: stream a CSV in mini-batches, score each
-// with the one score() function, write the original columns plus `prediction`, `score` and
+// with the one scoring path (straight from the chunk's bytes, no object per row), write the original columns plus `prediction`, `score` and
 // `risk_bucket` (append_row) or only a summary (summary_only), count malformed rows and fail the
 // run past error_threshold. The output appears only when the run succeeds.
 import { readCsv, toCsv, type CsvInput } from '../ml/csv-read';
+import type { CsvRows } from '../ml/csv-rows';
 import { parseNumber } from '../ml/csv-schema';
-import { counter, scoreRows, type ModelVersion } from '../ml/model-artifact';
+import { counter, type ModelVersion } from '../ml/model-artifact';
+import { categoryCodes, scoreCsvRows } from '../ml/score-csv';
+import { OutputBlocks } from './batch-output';
 import { errorLogName } from './batch-run-log';
 import { isCalendarDate, rawFileName } from './daily-files';
 import type { FileWriter, LabStorage, Zone } from './storage';
@@ -70,6 +73,8 @@ export function neutraliseFormula(cell: string): string {
 
 const neutralised = (cells: readonly string[]) => cells.map(neutraliseFormula);
 
+const BUCKETS = { high: ',high\n', medium: ',medium\n', low: ',low\n' };
+
 /** Scores a CSV stream into a writer (or only counts, for summary_only). The caller closes the writer. */
 export async function scoreCsv(
 	model: ModelVersion,
@@ -82,6 +87,10 @@ export async function scoreCsv(
 	const stats: BatchStats = { rowsIn: 0, rowsOut: 0, rowsFailed: 0, scoreMin: Infinity, scoreMax: -Infinity, scoreMean: 0, errors: [], unseenCategories: counter() };
 	let sum = 0;
 	let header: string[] = [];
+	const categories = categoryCodes(model);
+	const appending = writer !== null && settings.outputAction === 'append_row';
+	let pending = Promise.resolve();
+	const out = new OutputBlocks((block) => (pending = pending.then(() => writer!.write(block))));
 	const fail = (row: number, column: string, message: string) => {
 		stats.rowsFailed++;
 		if (stats.errors.length < MAX_ERRORS_KEPT) stats.errors.push({ row, column, message });
@@ -89,40 +98,39 @@ export async function scoreCsv(
 			throw new BatchRunFailed(`${stats.rowsFailed} row${stats.rowsFailed === 1 ? '' : 's'} failed, more than error_threshold ${settings.errorThreshold}. First problem: row ${stats.errors[0]!.row}: ${stats.errors[0]!.message}`, stats);
 		}
 	};
-	const scoreBatch = (rows: string[][], firstRow: number) => {
-		const kept: string[][] = [];
-		const rowNumbers: number[] = [];
+	const kept = new Int32Array(settings.miniBatchSize);
+	/** Scores rows [from, to) of a chunk whose first row is file row firstRow: one mini-batch. */
+	const scoreBatch = (rows: CsvRows, from: number, to: number, firstRow: number) => {
+		let n = 0;
 		const problems: RowError[] = [];
-		rows.forEach((fields, k) => {
+		for (let r = from; r < to; r++) {
 			stats.rowsIn++;
-			if (fields.length !== header.length) {
-				problems.push({ row: firstRow + k, column: '', message: `has ${fields.length} fields; the header has ${header.length}` });
-				return;
-			}
-			kept.push(fields);
-			rowNumbers.push(firstRow + k);
-		});
-		const result = scoreRows(model, header, kept);
-		for (const [name, n] of Object.entries(result.unseenCategories)) stats.unseenCategories[name] = (stats.unseenCategories[name] ?? 0) + n;
-		const failedRecords = new Set(result.errors.map((e) => e.record));
-		for (const e of result.errors) problems.push({ row: rowNumbers[e.record]!, column: e.field, message: e.message });
+			const width = rows.width(r);
+			if (width !== header.length) problems.push({ row: firstRow + r, column: '', message: `has ${width} fields; the header has ${header.length}` });
+			else kept[n++] = r;
+		}
+		const which = kept.subarray(0, n);
+		const result = scoreCsvRows(model, header, rows, which, categories);
+		for (const [name, count] of Object.entries(result.unseenCategories)) stats.unseenCategories[name] = (stats.unseenCategories[name] ?? 0) + count;
+		const failed = new Set(result.errors.map((e) => e.record));
+		for (const e of result.errors) problems.push({ row: firstRow + which[e.record]!, column: e.field, message: e.message });
 		for (const e of problems.sort((a, b) => a.row - b.row)) fail(e.row, e.column, e.message);
-		const out: unknown[][] = [];
-		kept.forEach((fields, k) => {
-			if (failedRecords.has(k)) return;
+		for (let k = 0; k < n; k++) {
+			if (failed.size && failed.has(k)) continue;
 			const p = result.probabilities[k]!;
 			stats.rowsOut++;
 			sum += p;
 			if (p < stats.scoreMin) stats.scoreMin = p;
 			if (p > stats.scoreMax) stats.scoreMax = p;
-			if (writer && settings.outputAction === 'append_row') out.push([...neutralised(fields), p >= settings.threshold ? 1 : 0, p.toFixed(6), riskBucket(p, settings.threshold)]);
-		});
-		if (out.length && writer) {
-			const text = `${toCsv(out)}\n`;
-			pending = pending.then(() => writer.write(text));
+			if (!appending) continue;
+			const r = which[k]!;
+			if (!out.verbatim(rows, r)) out.text(toCsv([neutralised(rows.row(r))]));
+			out.text(p >= settings.threshold ? ',1,' : ',0,');
+			out.fixed6(p);
+			out.text(BUCKETS[riskBucket(p, settings.threshold)]);
 		}
+		out.maybeFlush();
 	};
-	let pending = Promise.resolve();
 	await readCsv(
 		input,
 		{
@@ -132,15 +140,15 @@ export async function scoreCsv(
 				if (missing.length) {
 					throw new BatchRunFailed(`The input has no column ${missing.map((m) => `"${m}"`).join(', ')}, which model version ${model.version} needs.`, stats);
 				}
-				if (writer && settings.outputAction === 'append_row') {
+				if (appending) {
 					const extra = ['prediction', 'score', 'risk_bucket'].filter((c) => names.includes(c));
 					if (extra.length) throw new BatchRunFailed(`The input already has a column "${extra[0]}"; rename it before scoring.`, stats);
-					pending = pending.then(() => writer.write(`${toCsv([[...neutralised(names), 'prediction', 'score', 'risk_bucket']])}\n`));
+					out.text(`${toCsv([[...neutralised(names), 'prediction', 'score', 'risk_bucket']])}\n`);
 				}
 			},
 			rows(rows, firstRow) {
-				for (let start = 0; start < rows.length; start += settings.miniBatchSize) {
-					scoreBatch(rows.slice(start, start + settings.miniBatchSize), firstRow + start);
+				for (let start = 0; start < rows.count; start += settings.miniBatchSize) {
+					scoreBatch(rows, start, Math.min(rows.count, start + settings.miniBatchSize), firstRow);
 				}
 				// Wait for the writer before reading on, so memory stays bounded on large files.
 				const written = pending;
@@ -150,6 +158,7 @@ export async function scoreCsv(
 		},
 		{ size, signal: hooks.signal, onProgress: (f) => hooks.onProgress?.(f, stats.rowsIn) }
 	);
+	out.end();
 	await pending;
 	stats.scoreMean = stats.rowsOut ? sum / stats.rowsOut : NaN;
 	if (!stats.rowsOut) {

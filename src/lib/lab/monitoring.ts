@@ -114,7 +114,7 @@ export async function scoringVersions(storage: LabStorage): Promise<Record<strin
 			[input, version, status] = ['input', 'model_version', 'status'].map((c) => names.indexOf(c)) as [number, number, number];
 		},
 		rows(rows) {
-			for (const row of rows) {
+			for (const row of rows.strings()) {
 				const date = /^raw\//.test(row[input] ?? '') ? fileDate(row[input]!.slice(4)) : null;
 				if (date && row[status] === 'succeeded' && /^\d+$/.test(row[version] ?? '')) versions[date] = Number(row[version]);
 			}
@@ -149,7 +149,7 @@ export async function monitorDays(
 		try {
 			const day = new DayAccumulator(model.profile?.features ?? [], scoreReference);
 			const { input, size } = await storage.datastore.openCsv('curated', name);
-			await readCsv(input, { header: (names) => day.header(names, file), rows: (rows) => day.add(rows) }, { size });
+			await readCsv(input, { header: (names) => day.header(names, file), rows: (rows) => day.add(rows.strings()) }, { size });
 			reports.push(day.report(date, file, scoredBy[date] ?? null));
 		} catch (e) {
 			options.onSkipped?.({ date, file, message: e instanceof Error ? e.message : String(e) });

@@ -14,7 +14,8 @@ export interface StoredFileInfo {
 }
 
 export interface FileWriter {
-	write(text: string): Promise<void>;
+	/** Text, or UTF-8 bytes: the writer copies what it keeps, so the caller may reuse the bytes once the promise settles. */
+	write(data: string | Uint8Array): Promise<void>;
 	/** Makes the file visible; until then readers see the old file (or none). */
 	close(): Promise<void>;
 	/** Discards everything written; the old file (if any) is untouched. */

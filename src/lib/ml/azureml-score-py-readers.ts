@@ -27,11 +27,27 @@ def _read_number(value):
     return None
 
 
+_NUMBER_BYTES = np.zeros(256, dtype=bool)
+_NUMBER_BYTES[list(b"0123456789+-.eE")] = True
+_NUMBER_BYTES[0] = True  # numpy pads shorter cells of a bytes array with zeros
+
+
 def _number_column(values):
     """One numeric input for every record: floats (NaN where missing) and a mask of values that are not numbers."""
     if isinstance(values, np.ndarray) and values.dtype.kind in "iuf":  # a DataFrame column (MLflow)
         v = values.astype(np.float64)
         return v, np.isinf(v)
+    if isinstance(values, np.ndarray) and values.dtype.kind == "S":  # a column of a plain CSV file, as bytes
+        cells = np.ascontiguousarray(values)
+        if _NUMBER_BYTES[cells.view(np.uint8)].all():
+            cells = cells.copy()
+            cells[cells == b""] = b"nan"
+            try:
+                v = cells.astype(np.float64)
+                return v, np.isinf(v)
+            except (OverflowError, ValueError):
+                pass
+        values = np.char.decode(values, "utf-8").tolist()  # an odd column: value by value, below
     values = values.tolist() if isinstance(values, np.ndarray) else values
     kinds = set(map(type, values))
     try:
@@ -72,6 +88,11 @@ def _category_text(value):
 
 def _category_column(values, index):
     """One categorical input for every record: the category's position (-1: missing or never seen) and a mask of values that are not text."""
+    if isinstance(values, np.ndarray) and values.dtype.kind == "S":  # a column of a plain CSV file: each distinct value once
+        distinct, codes = np.unique(values, return_inverse=True)
+        texts = [b.decode("utf-8") for b in distinct.tolist()]
+        position = np.array([-1 if t == "" else index.get(t.strip(), -1) for t in texts], dtype=np.intp)
+        return position[codes], np.zeros(len(values), dtype=bool)
     values = values.tolist() if isinstance(values, np.ndarray) else values
     seen, firsts, codes = {}, [], []
     for x in values:  # each distinct value is classified once

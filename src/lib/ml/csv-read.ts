@@ -1,23 +1,25 @@
-// Streaming CSV reading with papaparse: the file is parsed in chunks, so a 100 MB file never has
-// to be held as one string and progress can be reported. Works on a Blob/File (browser and
-// worker) and on a Node readable stream (CLI).
-import Papa from 'papaparse';
+// Streaming CSV reading: the file's bytes are read chunk by chunk (a 100 MB file is never held whole,
+// and progress can be reported), checked as strict UTF-8 and split into rows by the one tokenizer
+// (`csv-tokenize.ts`). Works on text, a Blob/File (browser and worker) and any async iterable of
+// bytes or text, such as a Node readable stream (CLI).
 import { checkHeader, CsvSchemaError, inferSchema } from './csv-schema';
+import { CsvRows } from './csv-rows';
 import { TableBuilder } from './csv-table';
-import { decodeUtf8Chunks } from './text-decoding';
+import { CsvTokens, guessDelimiter } from './csv-tokenize';
+import { checkUtf8 } from './text-decoding';
 import type { ColumnSchema, LabelledTable } from './table';
 
-/** CSV text, a Blob/File, or a Node.js Readable (duck-typed so this module imports nothing from Node). */
-export type CsvInput = string | Blob | { readable: boolean; read: (...args: unknown[]) => unknown; on: (...args: unknown[]) => unknown };
+/** CSV text, a Blob/File, or chunks of bytes or text (a Node.js Readable is one). */
+export type CsvInput = string | Blob | AsyncIterable<Uint8Array | string>;
 
 export interface CsvChunkHandler {
 	/** Called once with the checked header. */
 	header(names: string[]): void;
 	/**
-	 * Called with consecutive data rows; firstRow is the file row of rows[0] (header = row 1).
-	 * If it returns a promise, parsing pauses until it settles (backpressure for slow writers).
+	 * Called with consecutive data rows; firstRow is the file row of the chunk's first row (header = row 1).
+	 * The rows are valid only during the call. If it returns a promise, reading pauses until it settles.
 	 */
-	rows(rows: string[][], firstRow: number): void | Promise<void>;
+	rows(rows: CsvRows, firstRow: number): void | Promise<void>;
 }
 
 export interface ReadOptions {
@@ -32,135 +34,131 @@ export interface ReadOptions {
 	signal?: AbortSignal;
 }
 
-type NodeLikeReadable = Exclude<CsvInput, string | Blob>;
+const encoder = /* @__PURE__ */ new TextEncoder();
 
-/** The chunks of a Blob, without relying on ReadableStream being async-iterable (older Safari). */
-async function* blobChunks(blob: Blob): AsyncGenerator<Uint8Array> {
-	const reader = blob.stream().getReader();
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) return;
-		yield value;
+/** The input's bytes, chunk by chunk. Each chunk is copied before the next is asked for, so a source may reuse its buffer. */
+async function* byteChunks(input: CsvInput, chunkSize: number): AsyncGenerator<Uint8Array> {
+	if (typeof input === 'string') {
+		// Encoded a slice at a time, so a large text is not copied whole (a slice boundary may split a
+		// surrogate pair only in broken text, which then reads as U+FFFD).
+		for (let i = 0; i < input.length; i += chunkSize) yield encoder.encode(input.slice(i, i + chunkSize));
+		if (input.length === 0) yield new Uint8Array(0);
+	} else if (input instanceof Blob) {
+		// The next slice is read while this one is parsed: reading and parsing overlap.
+		const slice = (i: number) => (i < input.size ? input.slice(i, i + chunkSize).arrayBuffer() : null);
+		let next = slice(0);
+		for (let i = 0; next; i += chunkSize) {
+			const bytes = new Uint8Array(await next);
+			next = slice(i + chunkSize);
+			yield bytes;
+		}
+	} else {
+		try {
+			for await (const chunk of input) yield typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+		} catch (e) {
+			throw e instanceof CsvSchemaError || (e instanceof DOMException && e.name === 'AbortError') ? e : notText(e instanceof Error ? e.message : String(e));
+		}
 	}
 }
 
-/**
- * Presents byte chunks (a Blob's, or a Node file stream's) as the Node-style stream papaparse can
- * consume, decoded by the one strict UTF-8 check (decodeUtf8Chunks), so a binary or non-UTF-8 file
- * is refused, named for what it is, instead of being read as garbage. One path for the page, the
- * worker and the CLI (papaparse's own Blob reader needs FileReader, which Node lacks).
- */
-export function csvFromBytes(chunks: AsyncIterable<Uint8Array>): NodeLikeReadable {
-	const listeners: Record<string, ((arg?: unknown) => void)[]> = {};
-	const emit = (event: string, arg?: unknown) => (listeners[event] ?? []).forEach((fn) => fn(arg));
-	let reader: AsyncIterator<string> | null = null;
-	let paused = false;
-	let pumping = false;
-	const pump = async () => {
-		if (pumping) return;
-		pumping = true;
-		try {
-			reader ??= decodeUtf8Chunks(chunks)[Symbol.asyncIterator]();
-			while (!paused) {
-				const { done, value } = await reader.next();
-				if (done) {
-					emit('end');
-					break;
-				}
-				if (value) emit('data', value);
+const notText = (reason: string) => new CsvSchemaError(`The file could not be read as text: ${reason}`);
+
+export async function readCsv(input: CsvInput, handler: CsvChunkHandler, options: ReadOptions = {}): Promise<void> {
+	const chunkSize = options.chunkSize ?? 4 * 1024 * 1024;
+	const size = options.size ?? (typeof input === 'string' ? input.length : input instanceof Blob ? input.size : 0);
+	const tokens = new CsvTokens();
+	let head: Uint8Array | null = null;
+	let buffer = new Uint8Array(0);
+	let kept = 0; // bytes of an incomplete row carried from the previous chunk
+	let read = 0;
+	let delimiter = -1;
+	let header: string[] | null = null;
+	let nextRow = 2;
+	let delivered = 0;
+
+	/** Tokenizes what is buffered and hands over its complete rows; false once the limit is reached. */
+	const take = async (final: boolean): Promise<boolean> => {
+		if (delimiter < 0) {
+			if (!final && buffer.subarray(0, kept).indexOf(10) < 0 && buffer.subarray(0, kept).indexOf(13) < 0) return true;
+			delimiter = guessDelimiter(buffer.subarray(0, Math.min(kept, 64 * 1024)));
+		}
+		tokens.seen = 0;
+		const used = tokens.tokenize(buffer, kept, delimiter, final);
+		if (tokens.seen & 0x80) {
+			try {
+				checkUtf8(buffer.subarray(0, used), head ?? new Uint8Array());
+			} catch (e) {
+				throw notText((e as Error).message);
 			}
-		} catch (e) {
-			emit('error', e instanceof Error ? e : new Error(String(e)));
-		} finally {
-			pumping = false;
 		}
+		const rows = new CsvRows(tokens, delimiter);
+		let skip = 0;
+		if (!header && rows.count > 0) {
+			header = checkHeader(rows.row(0));
+			handler.header(header);
+			skip = 1;
+		}
+		if (tokens.unclosedRow >= 0) {
+			const row = nextRow + tokens.unclosedRow - skip;
+			throw new CsvSchemaError(`Row ${row}: a quoted field is never closed (a " has no matching "), so the rest of the file would be read as one value.`, row);
+		}
+		let more = true;
+		if (options.limit !== undefined && delivered + rows.count - skip >= options.limit) {
+			rows.count = options.limit - delivered + skip;
+			more = false;
+		}
+		const view = skip ? shifted(rows, skip) : rows;
+		if (view.count > 0) {
+			await handler.rows(view, nextRow);
+			delivered += view.count;
+			nextRow += view.count;
+		}
+		buffer.copyWithin(0, used, kept);
+		kept -= used;
+		return more;
 	};
-	return {
-		readable: true,
-		read: () => undefined,
-		on(event: unknown, fn: unknown) {
-			(listeners[event as string] ??= []).push(fn as (arg?: unknown) => void);
-			if (event === 'data') queueMicrotask(pump);
-			return this;
-		},
-		removeListener(event: string, fn: unknown) {
-			listeners[event] = (listeners[event] ?? []).filter((f) => f !== fn);
-		},
-		pause() {
-			paused = true;
-		},
-		resume() {
-			paused = false;
-			void pump();
+
+	for await (const chunk of byteChunks(input, chunkSize)) {
+		if (options.signal?.aborted) throw new DOMException('Reading was cancelled.', 'AbortError');
+		let bytes = chunk;
+		if (!head) {
+			head = bytes.subarray(0, 64);
+			if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
 		}
-	} as NodeLikeReadable;
+		if (kept + bytes.length > buffer.length) {
+			const grown = new Uint8Array(Math.max(kept + bytes.length, buffer.length * 2));
+			grown.set(buffer.subarray(0, kept));
+			buffer = grown;
+		}
+		buffer.set(bytes, kept);
+		kept += bytes.length;
+		read += chunk.length;
+		if (!(await take(false))) return;
+		if (size) options.onProgress?.(Math.min(1, read / size));
+	}
+	if (options.signal?.aborted) throw new DOMException('Reading was cancelled.', 'AbortError');
+	await take(true);
+	if (!header) throw new CsvSchemaError('The file is empty: it has no header row.', 1);
 }
 
-export function readCsv(input: CsvInput, handler: CsvChunkHandler, options: ReadOptions = {}): Promise<void> {
-	const size = options.size ?? (typeof input === 'string' ? input.length : input instanceof Blob ? input.size : 0);
-	return new Promise((resolve, reject) => {
-		let header: string[] | null = null;
-		let nextRow = 2;
-		let failed = false;
-		let delivered = 0;
-		const fail = (e: unknown, parser?: Papa.Parser) => {
-			failed = true;
-			parser?.abort();
-			reject(e);
-		};
-		const source = input instanceof Blob ? csvFromBytes(blobChunks(input)) : input;
-		Papa.parse<string[], File>(source as unknown as File, {
-			skipEmptyLines: 'greedy',
-			chunkSize: options.chunkSize ?? 4 * 1024 * 1024,
-			chunk(results, parser) {
-				if (failed) return;
-				try {
-					if (options.signal?.aborted) throw new DOMException('Reading was cancelled.', 'AbortError');
-					let rows = results.data;
-					// papaparse reads an unclosed quote to the end of the file; say so instead of miscounting fields.
-					const unclosed = results.errors.find((e) => e.code === 'MissingQuotes');
-					if (unclosed) {
-						const row = (header ? nextRow : 1) + (unclosed.row ?? 0);
-						throw new CsvSchemaError(`Row ${row}: a quoted field is never closed (a " has no matching "), so the rest of the file would be read as one value.`, row);
-					}
-					if (!header) {
-						if (rows.length === 0) return;
-						header = checkHeader(rows[0]!);
-						handler.header(header);
-						rows = rows.slice(1);
-					}
-					if (options.limit !== undefined && delivered + rows.length >= options.limit) {
-						rows = rows.slice(0, options.limit - delivered);
-						void handler.rows(rows, nextRow);
-						delivered += rows.length;
-						parser.abort();
-						return;
-					}
-					const pending = handler.rows(rows, nextRow);
-					delivered += rows.length;
-					nextRow += rows.length;
-					if (size) options.onProgress?.(Math.min(1, results.meta.cursor / size));
-					if (pending) {
-						parser.pause();
-						pending.then(
-							() => parser.resume(),
-							(e: unknown) => fail(e, parser)
-						);
-					}
-				} catch (e) {
-					fail(e, parser);
-				}
-			},
-			complete() {
-				if (failed) return;
-				if (!header) reject(new CsvSchemaError('The file is empty: it has no header row.', 1));
-				else resolve();
-			},
-			error(err: Error) {
-				if (!failed) fail(new CsvSchemaError(`The file could not be read as text: ${err.message}`));
-			}
-		});
-	});
+/** A small CSV text (a log the app wrote) as rows of strings, header included, read by the same tokenizer. */
+export function csvTextRows(text: string): string[][] {
+	const bytes = encoder.encode(text);
+	const tokens = new CsvTokens();
+	const delimiter = guessDelimiter(bytes.subarray(0, 64 * 1024));
+	tokens.tokenize(bytes, bytes.length, delimiter, true);
+	return new CsvRows(tokens, delimiter).strings();
+}
+
+/** The rows of a chunk after its first `skip` (the header). */
+function shifted(rows: CsvRows, skip: number): CsvRows {
+	const t = rows.tokens;
+	t.rowField.copyWithin(0, skip, t.count + 1);
+	t.rowFlags.copyWithin(0, skip, t.count);
+	t.count -= skip;
+	const view = new CsvRows(t, rows.delimiter);
+	view.count = rows.count - skip;
+	return view;
 }
 
 export interface CsvPreview {
@@ -173,7 +171,7 @@ export interface CsvPreview {
 export async function previewCsv(input: CsvInput, targetHint?: string, sampleRows = 1000): Promise<CsvPreview> {
 	let header: string[] = [];
 	const sample: string[][] = [];
-	await readCsv(input, { header: (h) => (header = h), rows: (rows) => void sample.push(...rows) }, { limit: sampleRows, chunkSize: 256 * 1024 });
+	await readCsv(input, { header: (h) => (header = h), rows: (rows) => void sample.push(...rows.strings()) }, { limit: sampleRows, chunkSize: 256 * 1024 });
 	if (sample.length === 0) throw new CsvSchemaError('The file has a header but no data rows.', 2);
 	return { header, sample: sample.slice(0, 20), schema: inferSchema(header, sample, targetHint) };
 }

@@ -10,8 +10,8 @@ import type { LabelledTable } from './table';
 
 export type ScoringModel = Pick<ModelDraft, 'preprocessor' | 'weights' | 'intercept'>;
 
-/** Reads one field of one record by name (undefined when absent). */
-type FieldReader = (name: string) => unknown;
+/** Reads one model input of one record (its index in Layout.names); undefined when absent. */
+type FieldReader = (record: number, input: number) => unknown;
 
 /**
  * A record as the model reads it: per numeric input the value used (the training median when it was
@@ -55,9 +55,12 @@ export function missingInputs(model: Pick<ModelDraft, 'preprocessor'>, record: F
 class Layout {
 	readonly indexes: Map<string, number>[];
 	readonly offsets: number[] = [];
+	/** The inputs' names, numbers first: what a FieldReader's `input` indexes. */
+	readonly names: string[];
 
 	constructor(readonly model: ScoringModel) {
 		const p = model.preprocessor;
+		this.names = [...p.numeric.map((s) => s.name), ...p.categorical.map((s) => s.name)];
 		let offset = p.numeric.length;
 		this.indexes = p.categorical.map((s) => {
 			this.offsets.push(offset);
@@ -80,32 +83,39 @@ interface ReadReport {
 	unseen(name: string): void;
 }
 
-/** Reads one record into `into`; false when a field was rejected (each one reported). */
-function readInputs(layout: Layout, field: FieldReader, into: ModelInputs, report: ReadReport): boolean {
+/** A category's position among the model's (-1 missing, UNSEEN never seen in training), null when it is not text. */
+function readCategory(layout: Layout, c: number, raw: unknown): number | null {
+	if (missingCategory(raw)) return -1;
+	if (typeof raw !== 'string' && typeof raw !== 'number') return null;
+	return layout.indexes[c]!.get(String(raw).trim()) ?? UNSEEN;
+}
+export const UNSEEN = -2;
+
+const numberMessage = (name: string) => `"${name}" must be a number`;
+const textMessage = (name: string) => `"${name}" must be text`;
+
+/** Reads record r into `into`; false when a field was rejected (each one reported). */
+function readInputs(layout: Layout, r: number, field: FieldReader, into: ModelInputs, report: ReadReport): boolean {
 	const p = layout.model.preprocessor;
+	const k = p.numeric.length;
 	let ok = true;
 	p.numeric.forEach((s, j) => {
-		const v = readNumber(field(s.name));
+		const v = readNumber(field(r, j));
 		if (v === null) {
 			ok = false;
-			report.reject(s.name, `"${s.name}" must be a number`);
+			report.reject(s.name, numberMessage(s.name));
 		} else if (v === 'missing') {
 			report.imputed(s.name);
 			into.numbers[j] = s.median;
 		} else into.numbers[j] = v;
 	});
 	p.categorical.forEach((s, c) => {
-		into.categories[c] = -1;
-		const raw = field(s.name);
-		if (missingCategory(raw)) return;
-		if (typeof raw !== 'string' && typeof raw !== 'number') {
+		const i = readCategory(layout, c, field(r, k + c));
+		into.categories[c] = i !== null && i >= 0 ? i : -1;
+		if (i === null) {
 			ok = false;
-			report.reject(s.name, `"${s.name}" must be text`);
-			return;
-		}
-		const i = layout.indexes[c]!.get(String(raw).trim());
-		if (i === undefined) report.unseen(s.name);
-		else into.categories[c] = i;
+			report.reject(s.name, textMessage(s.name));
+		} else if (i === UNSEEN) report.unseen(s.name);
 	});
 	return ok;
 }
@@ -138,7 +148,7 @@ export function recordInputs(model: ScoringModel, record: FeatureRecord): ModelI
 	const inputs = layout.inputs();
 	const problems: { field: string; message: string }[] = [];
 	const ignore = () => undefined;
-	const ok = readInputs(layout, (name) => ownField(record, name), inputs, { reject: (field, message) => problems.push({ field, message }), imputed: ignore, unseen: ignore });
+	const ok = readInputs(layout, 0, (_, k) => ownField(record, layout.names[k]!), inputs, { reject: (field, message) => problems.push({ field, message }), imputed: ignore, unseen: ignore });
 	if (!ok) throw new RecordValueError(problems);
 	return inputs;
 }
@@ -146,60 +156,173 @@ export function recordInputs(model: ScoringModel, record: FeatureRecord): ModelI
 /** The log-odds of inputs read by recordInputs: the same sum score() takes. */
 export const logOdds = (model: ScoringModel, inputs: ModelInputs): number => linear(new Layout(model), inputs);
 
+/**
+ * How one scoring call reads its records, a whole input at a time: numbers(j) fills numeric input j
+ * (NaN where missing, bad[r] = 1 where not a number), categories(c) fills categorical input c's
+ * positions (-1 missing, UNSEEN; bad where not text). Records that are not objects are skipped.
+ */
+export interface InputColumns {
+	numbers(j: number, values: Float64Array, bad: Uint8Array): void;
+	categories(c: number, positions: Int32Array, bad: Uint8Array): void;
+	isRecord?: (r: number) => boolean;
+}
+
+/** Input columns read value by value through a FieldReader, by the same rules as readInputs. */
+function fieldColumns(layout: Layout, count: number, field: FieldReader, isRecord?: (r: number) => boolean): InputColumns {
+	const k = layout.model.preprocessor.numeric.length;
+	return {
+		isRecord,
+		numbers(j, values, bad) {
+			for (let r = 0; r < count; r++) {
+				if (isRecord && !isRecord(r)) continue;
+				const v = readNumber(field(r, j));
+				if (v === null) bad[r] = 1;
+				values[r] = typeof v === 'number' ? v : NaN;
+			}
+		},
+		categories(c, positions, bad) {
+			for (let r = 0; r < count; r++) {
+				if (isRecord && !isRecord(r)) continue;
+				const i = readCategory(layout, c, field(r, k + c));
+				if (i === null) bad[r] = 1;
+				positions[r] = i ?? -1;
+			}
+		}
+	};
+}
+
 /** Scores records with a model. Bad fields are reported per record and field; other records still score. */
 export function score(model: ScoringModel, records: readonly FeatureRecord[]): ScoreResult {
-	return scoreWith(model, records.length, (r) => {
-		const record = records[r];
-		return record === null || typeof record !== 'object' || Array.isArray(record) ? null : (name) => ownField(record, name);
-	});
+	const layout = new Layout(model);
+	const isRecord = (r: number) => records[r] !== null && typeof records[r] === 'object' && !Array.isArray(records[r]);
+	return scoreWith(layout, records.length, fieldColumns(layout, records.length, (r, k) => ownField(records[r]!, layout.names[k]!), isRecord));
 }
 
 /**
- * Scores CSV rows in place, without building an object per row (batch scoring of millions of rows).
+ * Scores CSV rows in place, without building an object per row.
  * Same arithmetic as score(): both run scoreWith.
  */
 export function scoreRows(model: ScoringModel, header: readonly string[], rows: readonly (readonly string[])[]): ScoreResult {
-	const index = new Map(header.map((h, j) => [h, j]));
-	return scoreWith(model, rows.length, (r) => (name) => {
-		const j = index.get(name);
-		return j === undefined ? undefined : rows[r]![j];
-	});
+	const layout = new Layout(model);
+	const at = layout.names.map((name) => header.indexOf(name));
+	return scoreWith(layout, rows.length, fieldColumns(layout, rows.length, (r, k) => (at[k]! < 0 ? undefined : rows[r]![at[k]!])));
+}
+
+/** Scores `count` records read an input at a time (batch scoring straight from CSV bytes: `score-csv.ts`). */
+export function scoreColumns(model: ScoringModel, count: number, columns: InputColumns): ScoreResult {
+	return scoreWith(new Layout(model), count, columns);
+}
+
+/** The model's inputs by name, numbers first: the order scoreColumns reads them in. */
+export const inputNames = (model: ScoringModel): string[] => new Layout(model).names;
+
+/** Per categorical input, a text's category position (-1 missing, UNSEEN never seen in training), as every scoring call reads it. */
+export function categoryPositions(model: ScoringModel): ((text: string) => number)[] {
+	const layout = new Layout(model);
+	return layout.indexes.map((_, c) => (text: string) => readCategory(layout, c, text)!);
 }
 
 /** Scores rows of a parsed table (training evaluation and cross-validation folds); a NaN number is missing. */
 export function scoreTable(model: ScoringModel, table: LabelledTable, rows: ArrayLike<number>): ScoreResult {
+	const layout = new Layout(model);
 	const byName = new Map(table.columns.map((c) => [c.name, c]));
-	return scoreWith(model, rows.length, (k) => (name) => {
-		const column = byName.get(name);
-		if (!column) return undefined;
-		const v = column.values[rows[k]!];
-		return typeof v === 'number' && Number.isNaN(v) ? null : v;
-	});
+	const columns = layout.names.map((name) => byName.get(name));
+	return scoreWith(
+		layout,
+		rows.length,
+		fieldColumns(layout, rows.length, (k, input) => {
+			const column = columns[input];
+			if (!column) return undefined;
+			const v = column.values[rows[k]!];
+			return typeof v === 'number' && Number.isNaN(v) ? null : v;
+		})
+	);
 }
 
-/** The one scoring implementation. `fieldsOf(r)` returns a field reader for record r, or null if r is not a record. */
-function scoreWith(model: ScoringModel, count: number, fieldsOf: (r: number) => FieldReader | null): ScoreResult {
-	const layout = new Layout(model);
-	const inputs = layout.inputs();
+let scratchArrays = { z: new Float64Array(0), bad: new Uint8Array(0), values: new Float64Array(0), positions: new Int32Array(0) };
+
+/**
+ * Working arrays of scoreWith, kept from call to call (batch scoring calls it for every mini-batch,
+ * and fresh arrays each time were most of its garbage). Never handed out: scoreWith is synchronous.
+ */
+function scratch(count: number, inputs: number) {
+	if (scratchArrays.z.length < count || scratchArrays.bad.length < count * inputs) {
+		const n = Math.max(count, scratchArrays.z.length);
+		scratchArrays = { z: new Float64Array(n), bad: new Uint8Array(n * Math.max(inputs, 1)), values: new Float64Array(n), positions: new Int32Array(n) };
+	}
+	const s = scratchArrays;
+	return { z: s.z.subarray(0, count), bad: s.bad.subarray(0, count * inputs), values: s.values.subarray(0, count), positions: s.positions.subarray(0, count) };
+}
+
+/**
+ * The one scoring implementation, an input at a time over all records: the log-odds add up in the
+ * order linear() adds them (intercept, numbers, categories), so each record gets the same sum.
+ */
+function scoreWith(layout: Layout, count: number, columns: InputColumns): ScoreResult {
+	const { preprocessor: p, weights, intercept } = layout.model;
 	const probabilities = new Float64Array(count);
 	const errors: FieldError[] = [];
 	const unseenCategories = counter();
 	const imputed = counter();
-	let record = 0;
-	const report: ReadReport = {
-		reject: (field, message) => errors.push({ record, field, message }),
-		imputed: (name) => (imputed[name] = (imputed[name] ?? 0) + 1),
-		unseen: (name) => (unseenCategories[name] = (unseenCategories[name] ?? 0) + 1)
-	};
-	for (let r = 0; r < count; r++) {
-		record = r;
-		const field = fieldsOf(r);
-		if (!field) {
-			errors.push({ record: r, field: '', message: 'each record must be an object of feature values' });
-			probabilities[r] = NaN;
-			continue;
+	const inputs = layout.names.length;
+	const { z, bad, values, positions } = scratch(count, inputs);
+	z.fill(intercept);
+	bad.fill(0);
+	const skipped = columns.isRecord ? Uint8Array.from({ length: count }, (_, r) => (columns.isRecord!(r) ? 0 : 1)) : null;
+	let anyBad = skipped !== null && skipped.includes(1);
+	p.numeric.forEach((s, j) => {
+		const badJ = bad.subarray(j * count, (j + 1) * count);
+		columns.numbers(j, values, badJ);
+		let missing = 0;
+		for (let r = 0; r < count; r++) {
+			if (skipped?.[r]) continue;
+			if (badJ[r]) {
+				anyBad = true;
+				continue;
+			}
+			let v = values[r]!;
+			if (Number.isNaN(v)) {
+				missing++;
+				v = s.median;
+			}
+			z[r] = z[r]! + (weights[j]! * (v - s.mean)) / s.scale;
 		}
-		probabilities[r] = readInputs(layout, field, inputs, report) ? sigmoid(linear(layout, inputs)) : NaN;
+		if (missing) imputed[s.name] = (imputed[s.name] ?? 0) + missing;
+	});
+	p.categorical.forEach((s, c) => {
+		const k = p.numeric.length + c;
+		const badK = bad.subarray(k * count, (k + 1) * count);
+		columns.categories(c, positions, badK);
+		const offset = layout.offsets[c]!;
+		let unseen = 0;
+		for (let r = 0; r < count; r++) {
+			if (skipped?.[r]) continue;
+			if (badK[r]) {
+				anyBad = true;
+				continue;
+			}
+			const i = positions[r]!;
+			if (i >= 0) z[r] = z[r]! + weights[offset + i]!;
+			else if (i === UNSEEN) unseen++;
+		}
+		if (unseen) unseenCategories[s.name] = (unseenCategories[s.name] ?? 0) + unseen;
+	});
+	for (let r = 0; r < count; r++) {
+		let ok = true;
+		if (anyBad) {
+			if (skipped?.[r]) {
+				errors.push({ record: r, field: '', message: 'each record must be an object of feature values' });
+				ok = false;
+			} else {
+				for (let k = 0; k < inputs; k++) {
+					if (!bad[k * count + r]) continue;
+					const name = layout.names[k]!;
+					errors.push({ record: r, field: name, message: k < p.numeric.length ? numberMessage(name) : textMessage(name) });
+					ok = false;
+				}
+			}
+		}
+		probabilities[r] = ok ? sigmoid(z[r]!) : NaN;
 	}
 	return { probabilities, errors, unseenCategories, imputed };
 }

@@ -19,6 +19,18 @@ export function notUtf8Reason(head: Uint8Array): string {
 	return `it is not UTF-8 text (accented letters saved as Latin-1 or Windows-1252?). ${fix}`;
 }
 
+/**
+ * Checks that `bytes` (whole UTF-8 characters: the CSV reader passes complete rows) are strict UTF-8,
+ * without keeping the text; throws an Error with notUtf8Reason(head), head being the file's first bytes.
+ */
+export function checkUtf8(bytes: Uint8Array, head: Uint8Array): void {
+	try {
+		new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		throw new Error(notUtf8Reason(head));
+	}
+}
+
 /** The file as a whole is decoded; throws an Error with notUtf8Reason() when it is not UTF-8. */
 export function decodeUtf8(bytes: Uint8Array): string {
 	try {

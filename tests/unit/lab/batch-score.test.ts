@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { idbDatastore } from '../../../src/lib/db/idb-datastore';
 import { idbRegistry } from '../../../src/lib/db/idb-registry';
 import { openPrepLabDb } from '../../../src/lib/db/schema';
-import { batchRunId, batchScore, BatchRunFailed, DEFAULT_BATCH_SETTINGS, RUN_LOG, runDailyJob } from '../../../src/lib/lab/batch-score';
+import { batchRunId, batchScore, BatchRunFailed, DEFAULT_BATCH_SETTINGS, neutraliseFormula, riskBucket, RUN_LOG, runDailyJob } from '../../../src/lib/lab/batch-score';
+import { scoreRows } from '../../../src/lib/ml/model-artifact';
 import { seededRandom } from '../../../src/lib/ml/random';
 import type { LabStorage } from '../../../src/lib/lab/storage';
 import { readCsvTable, toCsv } from '../../../src/lib/ml/csv-read';
@@ -26,6 +27,36 @@ badField[1] = 'lots'; // credit_utilization of file row 4
 const withBadRows = [...lines.slice(0, 3), badField.join(','), 'A9,1,2', ...lines.slice(4)].join('\n');
 
 describe('batchScore', () => {
+	it('writes what scoring each row as strings writes (the path before byte-level reading): same scores, same cells', async () => {
+		const { storage, model } = await setup();
+		const rows = lines.slice(1).map((l) => l.split(','));
+		// Rows the writer cannot copy as they are: formulas, padded and quoted cells, a negative number, text with a comma.
+		rows[0]![0] = '=cmd|calc';
+		rows[1]![0] = '@home';
+		rows[2]![0] = ' padded ';
+		rows[3]![0] = '-';
+		rows[4]![1] = '-0.25';
+		rows[5]![8] = 'north, upper';
+		rows[6]![0] = '"quoted"';
+		rows[7]![0] = 'Zoë';
+		rows[8]![5] = '';
+		const text = `${[lines[0], ...rows.map((r) => toCsv([r]))].join('\r\n')}\r\n`;
+		await storage.datastore.writeText('raw', 'mixed.csv', text);
+		await batchScore(storage, model, { zone: 'raw', name: 'mixed.csv' }, { ...DEFAULT_BATCH_SETTINGS, miniBatchSize: 37 });
+		const out = await storage.datastore.readText('curated', 'mixed_predictions.csv');
+		const header = lines[0]!.split(',');
+		const scored = scoreRows(model, header, rows);
+		const expected = [
+			[...header, 'prediction', 'score', 'risk_bucket'],
+			...rows.map((r, k) => {
+				const p = scored.probabilities[k]!;
+				return [...r.map(neutraliseFormula), p >= 0.5 ? 1 : 0, p.toFixed(6), riskBucket(p, 0.5)];
+			})
+		];
+		expect(out).toBe(`${toCsv(expected)}\n`);
+		expect(out.split('\n')[1]!.startsWith("'=cmd|calc,")).toBe(true);
+	});
+
 	it('writes original columns plus prediction, score and risk_bucket, and logs the run', async () => {
 		const { storage, model } = await setup();
 		await storage.datastore.writeText('raw', 'accounts_2026-11-24.csv', csv);

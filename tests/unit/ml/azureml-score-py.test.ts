@@ -116,4 +116,32 @@ describe.skipIf(PYTHON === null)(`exported score.py with python3 + numpy${skipRe
 			}
 		});
 	});
+
+	it('reads a plain CSV file with numpy alone and writes the same lines as csv.reader gives for it', () => {
+		const lines = tableToCsv(generateDelinquencyTable(300, 9)).trim().split('\n');
+		const edit = (k: number, column: number, value: string) => {
+			const cells = lines[k]!.split(',');
+			cells[column] = value;
+			lines[k] = cells.join(',');
+		};
+		edit(3, 1, 'lots'); // a column numpy cannot read at once: value by value
+		edit(4, 5, '1e999');
+		edit(5, 4, 'NA');
+		edit(6, 8, 'atlantis');
+		edit(7, 8, ' north ');
+		edit(8, 8, '');
+		const plain = join(dir, 'plain.csv');
+		const quoted = join(dir, 'quoted.csv');
+		writeFileSync(plain, `\uFEFF${lines.join('\r\n')}\r\n`);
+		// One quoted cell, the same value: score.py must take csv.reader's path for this file.
+		const [first, ...rest] = lines[1]!.split(',');
+		writeFileSync(quoted, `${[lines[0], [`"${first}"`, ...rest].join(','), ...lines.slice(2)].join('\n')}\n`);
+		const run = (file: string) => python(['-c', `import sys; sys.path.insert(0, ${JSON.stringify(dirname(scorePy))}); import score; score.init(${JSON.stringify(modelJson)}); print("\\n".join(score.run([${JSON.stringify(file)}])))`]).trim().split('\n');
+		const fromNumpy = run(plain).map((line) => line.replace(/^plain\.csv,/, ''));
+		const fromReader = run(quoted).map((line) => line.replace(/^quoted\.csv,/, ''));
+		expect(fromNumpy).toHaveLength(300);
+		expect(fromNumpy).toEqual(fromReader);
+		expect(fromNumpy[2]).toBe('3,,,"""credit_utilization"" must be a number"');
+		expect(fromNumpy[3]).toBe('4,,,"""debt_to_income"" must be a number"');
+	});
 });
