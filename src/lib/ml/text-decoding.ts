@@ -39,24 +39,3 @@ export function decodeUtf8(bytes: Uint8Array): string {
 		throw new Error(notUtf8Reason(bytes));
 	}
 }
-
-/**
- * Decodes a stream of byte chunks strictly as UTF-8, yielding text chunks (a character split
- * between chunks is kept for the next one). The first chunk is kept to name what the file is.
- */
-export async function* decodeUtf8Chunks(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
-	const decoder = new TextDecoder('utf-8', { fatal: true });
-	let head: Uint8Array | null = null;
-	try {
-		for await (const chunk of chunks) {
-			head ??= chunk.subarray(0, 64);
-			const text = decoder.decode(chunk, { stream: true });
-			if (text) yield text;
-		}
-		const rest = decoder.decode();
-		if (rest) yield rest;
-	} catch (e) {
-		if (e instanceof TypeError) throw new Error(notUtf8Reason(head ?? new Uint8Array()));
-		throw e;
-	}
-}

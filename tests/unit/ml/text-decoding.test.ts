@@ -1,20 +1,11 @@
 // The one decoding check for text files (browser and CLI): strict UTF-8, byte-order mark dropped,
 // other encodings and binary files named.
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, decodeUtf8Chunks } from '../../../src/lib/ml/text-decoding';
+import { decodeUtf8 } from '../../../src/lib/ml/text-decoding';
 
 const bytes = (...b: number[]) => Uint8Array.from(b);
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const SAVE_AS = 'Save it as "CSV UTF-8" and choose that file.';
-
-async function collect(chunks: Uint8Array[]): Promise<string> {
-	async function* source() {
-		yield* chunks;
-	}
-	let text = '';
-	for await (const part of decodeUtf8Chunks(source())) text += part;
-	return text;
-}
 
 describe('decodeUtf8', () => {
 	it('reads UTF-8 and drops a byte-order mark', () => {
@@ -29,16 +20,5 @@ describe('decodeUtf8', () => {
 		['an xlsx workbook', bytes(0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0xc3, 0x28), `it is not UTF-8 text: it is a ZIP archive (an Excel .xlsx workbook?), not a CSV file. ${SAVE_AS}`]
 	])('names %s', (_what, input, message) => {
 		expect(() => decodeUtf8(input)).toThrow(message);
-	});
-});
-
-describe('decodeUtf8Chunks', () => {
-	it('keeps a character split between chunks', async () => {
-		const all = utf8('a,ü\n');
-		expect(await collect([all.subarray(0, 3), all.subarray(3)])).toBe('a,ü\n');
-	});
-
-	it('refuses invalid bytes in a later chunk, naming what the first chunk looks like', async () => {
-		await expect(collect([utf8('a,b\n'), bytes(0xfc, 0x0a)])).rejects.toThrow(`it is not UTF-8 text (accented letters saved as Latin-1 or Windows-1252?). ${SAVE_AS}`);
 	});
 });
