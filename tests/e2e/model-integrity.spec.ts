@@ -39,7 +39,9 @@ test('a stored version with a non-finite weight is refused by the endpoint and n
 	expect(before.status).toBe(200);
 	expect(typeof before.body.predictions[0].probability).toBe('number');
 
-	// The hand edit: IndexedDB keeps NaN as it is (JSON would turn it into null).
+	// The hand edit: IndexedDB keeps NaN as it is (JSON would turn it into null). The service worker
+	// keeps checked models in memory until the serving version changes (every app write changes it;
+	// a restarted worker starts empty), so the edit changes it too, as a write through the app would.
 	await page.evaluate(
 		() =>
 			new Promise<void>((resolve, reject) => {
@@ -47,7 +49,9 @@ test('a stored version with a non-finite weight is refused by the endpoint and n
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
 					const db = open.result;
-					const store = db.transaction('models', 'readwrite').objectStore('models');
+					const tx = db.transaction(['models', 'settings'], 'readwrite');
+					tx.objectStore('settings').put({ key: 'endpoint-serving-version', value: 'hand-edited' });
+					const store = tx.objectStore('models');
 					const get = store.get(['delinquency', 2]);
 					get.onsuccess = () => {
 						const model = get.result;
