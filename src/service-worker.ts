@@ -20,11 +20,32 @@ sw.addEventListener('install', (event) => {
 		(async () => {
 			const cache = await caches.open(CACHE);
 			await cache.addAll(ASSETS);
+			await precacheWorkerChunks(cache);
 			// The very first install has nothing to replace: take over at once.
 			if (!sw.registration.active) await sw.skipWaiting();
 		})()
 	);
 });
+
+/**
+ * The chunks the lab worker imports on first use (the RAG engine and its tokenizer): `$service-worker`'s
+ * `build` lists the worker scripts but not the chunks of their own dynamic imports, so they are read
+ * from the cached scripts (and from those chunks in turn).
+ */
+async function precacheWorkerChunks(cache: Cache): Promise<void> {
+	const found = new Set<string>();
+	const queue = build.filter((path) => path.includes('/workers/'));
+	for (let path = queue.shift(); path; path = queue.shift()) {
+		const script = await (await cache.match(path))?.text();
+		for (const [, relative] of script?.matchAll(/import\(\s*[`'"](\.{1,2}\/[^`'"]+\.js)[`'"]\s*\)/g) ?? []) {
+			const chunk = new URL(relative!, new URL(path, sw.location.href)).pathname;
+			if (found.has(chunk) || ASSETS.includes(chunk)) continue;
+			found.add(chunk);
+			await cache.add(chunk);
+			queue.push(chunk);
+		}
+	}
+}
 
 sw.addEventListener('activate', (event) => {
 	event.waitUntil(
