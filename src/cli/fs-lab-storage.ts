@@ -1,50 +1,14 @@
 // Lab storage on disk, laid out like the seed project:
 //   <root>/raw/  <root>/curated/  <root>/logs/  <root>/registry/<name>/model_v001/{model,metrics,metadata}.json
 // so version 3 in the browser and registry/delinquency/model_v003/ on disk are the same thing.
-import { appendFile, mkdir, open, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { versionFiles, versionFolder, versionFromFiles } from '../lib/lab/registry';
 import { checkAlias, checkFileName, NotFoundError, ZONES, type BrokenVersion, type Datastore, type LabStorage, type ModelRegistry, type Zone } from '../lib/lab/storage';
-import type { CsvInput } from '../lib/ml/csv-read';
 import type { HeldOutScores, ModelDraft, ModelVersion, VersionMeta } from '../lib/ml/model-artifact';
 import { checkVersionMeta, ModelArtifactError, parseModelVersion } from '../lib/ml/model-check';
-import { decodeUtf8 } from '../lib/ml/text-decoding';
+import { fsCsvInput, isMissing, readUtf8 } from './fs-read';
 import { checkWriteTarget, describeWriteError, ensureFolder, removeStaleTemporaries, safeFileWriter, safeWriteFile, tempName } from './safe-write';
-
-const isMissing = (e: unknown) => (e as NodeJS.ErrnoException).code === 'ENOENT';
-
-/**
- * A CSV file on disk as a streaming parser input, checked by the same strict UTF-8 check as in the
- * browser. One 1 MB buffer is read into again and again (the reader copies each chunk before asking
- * for the next), so a large file leaves no trail of dead buffers behind.
- */
-export async function fsCsvInput(file: string): Promise<{ input: CsvInput; size: number }> {
-	const size = (await stat(file)).size;
-	async function* chunks() {
-		const handle = await open(file, 'r');
-		try {
-			const buffer = new Uint8Array(1 << 20);
-			for (;;) {
-				const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-				if (bytesRead === 0) return;
-				yield buffer.subarray(0, bytesRead);
-			}
-		} finally {
-			await handle.close();
-		}
-	}
-	return { input: chunks(), size };
-}
-
-/** A whole text file, strictly UTF-8; the message names the file when it is not. */
-async function readUtf8(file: string, shownAs: string): Promise<string> {
-	const bytes = await readFile(file);
-	try {
-		return decodeUtf8(bytes);
-	} catch (e) {
-		throw new Error(`${shownAs} cannot be read: ${(e as Error).message}`);
-	}
-}
 
 function fsDatastore(root: string): Datastore {
 	const path = (zone: Zone, name: string) => {

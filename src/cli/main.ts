@@ -15,7 +15,8 @@ import { previewCsv, readCsvTable, tableToCsv } from '../lib/ml/csv-read';
 import { generateDelinquencyTable } from '../lib/ml/delinquency-data';
 import { score, type FieldError, type ScoreResult, type SolverName } from '../lib/ml/model-artifact';
 import { DEFAULT_TRAIN_PARAMS, MODEL_NAME, trainModel } from '../lib/ml/train-model';
-import { fsCsvInput, fsLabStorage } from './fs-lab-storage';
+import { fsLabStorage } from './fs-lab-storage';
+import { fsCsvInput } from './fs-read';
 import { RAG_EVAL_USAGE, ragEvalCommand } from './rag-eval';
 import { ensureFolder, safeFileWriter, safeWriteFile } from './safe-write';
 

@@ -1,7 +1,7 @@
 // One benchmark measurement in its own process, so peak memory (maxRSS) belongs to this task only.
 // Prints one JSON line. Usage: task.ts train <file.csv> | task.ts score <file.csv> <model.json> <out.csv>
 import { readFile, writeFile } from 'node:fs/promises';
-import { fsCsvInput } from '../../src/cli/fs-lab-storage';
+import { fsCsvInput } from '../../src/cli/fs-read';
 import { safeFileWriter } from '../../src/cli/safe-write';
 import { DEFAULT_BATCH_SETTINGS, scoreCsv } from '../../src/lib/lab/batch-score';
 import { readCsvTable } from '../../src/lib/ml/csv-read';
