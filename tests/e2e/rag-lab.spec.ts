@@ -19,7 +19,12 @@ async function buildIndex(page: Page) {
 }
 
 /** Moves between RAG steps inside the app, so the lab worker keeps the index it built. */
-const step = (page: Page, name: string) => page.getByRole('navigation', { name: 'RAG lab steps' }).getByRole('link', { name }).click();
+async function step(page: Page, name: string) {
+	const link = page.getByRole('navigation', { name: 'RAG lab steps' }).getByRole('link', { name });
+	await link.click();
+	// The step is on screen once its link is the current page (the old step's form may still be there before).
+	await expect(link).toHaveAttribute('aria-current', 'page');
+}
 
 async function evaluate(page: Page, questions: string) {
 	await step(page, '3. Evaluate');
