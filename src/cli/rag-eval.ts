@@ -14,10 +14,6 @@ import { buildIndex } from '../lib/rag/rag-index';
 import type { RagConfig } from '../lib/rag/types';
 import { loadContent } from './content-files';
 
-export const RAG_EVAL_USAGE = `  rag-eval [--config config.json] [--dataset content|file.jsonl] [--mapping mapping.json] [--size 100] [--seed 1]
-           [--gate] [--gates gates.json]        evaluate a RAG configuration over the notes; prints the metrics JSON.
-                                                With --gate (default gates, or --gates) a failed gate exits non-zero`;
-
 /** A thrown failure whose output (the metrics) was already printed: the gate failed. */
 export class GateFailed extends Error {}
 

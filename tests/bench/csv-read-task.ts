@@ -11,6 +11,7 @@ import { inferSchema as udsvSchema, initParser } from 'udsv';
 import { readCsvTable } from '../../src/lib/ml/csv-read';
 import { isMissing, parseNumber } from '../../src/lib/ml/csv-schema';
 import { DELINQUENCY_SCHEMA } from '../../src/lib/ml/delinquency-data';
+import { peakRssMb } from './peak-rss.mjs';
 
 const [which, file] = process.argv.slice(2) as [string, string];
 const schema = DELINQUENCY_SCHEMA.map((c) => ({ ...c }));
@@ -102,4 +103,4 @@ if (which === 'ours') {
 	for (let i = 0; i < rows; i++) sum += cols.values[0]![i]! || 0;
 }
 const ms = Math.round((performance.now() - t0) * 10) / 10;
-console.log(JSON.stringify({ reader: which, rows, ms, check: Math.round(sum * 1000) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+console.log(JSON.stringify({ reader: which, rows, ms, check: Math.round(sum * 1000) / 1000, maxRssMb: peakRssMb() }));

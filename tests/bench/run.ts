@@ -4,7 +4,6 @@
 // score (batch-score CLI), search, monitor, export (Azure ML export and score.py), review, online,
 // browser (batch endpoint in Chromium), rag (index build, query latency, exact vs HNSW recall). `--rounds N` repeats the csv part and reports medians.
 import { execFileSync, spawnSync } from 'node:child_process';
-// Baseline: a Node process with tsx loaded and nothing else peaks at about 80 MB RSS here.
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { onlineLatencyBench } from './online-latency';
 import { azuremlExportBench } from './azureml-export-bench';
 import { csvReadRows } from './csv-bench';
 import { batchBrowserBench } from './batch-browser';
+import { cliScore } from './cli-score';
 import { monitorBench } from './monitor-bench';
 import { reviewBench } from './review-bench';
 
@@ -50,17 +50,15 @@ try {
 		const sizeMb = statSync(file).size / 2 ** 20;
 		if (n === 1_000_000 && want('csv')) rows.push(...csvReadRows(file, Number(arg('rounds') ?? 1), hasPandas));
 		const model = join(dir, `model_${n}.json`);
-		if (want('train') || want('score')) {
+		if (want('train')) {
 			const a = ours(['train', file, model]);
-			const b = want('train') ? theirs(['train', file]) : null;
-			if (want('train')) {
-				row(`train ${n.toLocaleString()} rows (${sizeMb.toFixed(0)} MB, ${a.features} features), read + fit`, `${Math.round(a.readMs + a.fitMs)} ms: read ${a.readMs} ms, fit ${a.fitMs} ms (${a.iterations} Newton it.), AUC ${a.auc.toFixed(4)}, peak ${a.maxRssMb.toFixed(0)} MB`, b ? `${Math.round(b.readMs + b.fitMs)} ms: read ${b.readMs} ms, fit ${b.fitMs} ms (lbfgs), AUC ${b.auc.toFixed(4)}, peak ${b.maxRssMb.toFixed(0)} MB` : 'scikit-learn not installed', `read + fit ${ratio(a.readMs + a.fitMs, b ? b.readMs + b.fitMs : undefined)}, fit ${ratio(a.fitMs, b?.fitMs)}, ΔAUC ${b ? (a.auc - b.auc).toFixed(5) : 'n/a'}`);
-			}
+			const b = theirs(['train', file]);
+			row(`train ${n.toLocaleString()} rows (${sizeMb.toFixed(0)} MB, ${a.features} features), read + fit`, `${Math.round(a.readMs + a.fitMs)} ms: read ${a.readMs} ms, fit ${a.fitMs} ms (${a.iterations} Newton it.), AUC ${a.auc.toFixed(4)}, peak ${a.maxRssMb.toFixed(0)} MB`, b ? `${Math.round(b.readMs + b.fitMs)} ms: read ${b.readMs} ms, fit ${b.fitMs} ms (lbfgs), AUC ${b.auc.toFixed(4)}, peak ${b.maxRssMb.toFixed(0)} MB` : 'scikit-learn not installed', `read + fit ${ratio(a.readMs + a.fitMs, b ? b.readMs + b.fitMs : undefined)}, fit ${ratio(a.fitMs, b?.fitMs)}, ΔAUC ${b ? (a.auc - b.auc).toFixed(5) : 'n/a'}`);
 		}
 		if (n === 1_000_000 && want('score')) {
-			const s = ours(['score', file, model, join(dir, 'ours_scored.csv')]);
+			const s = await cliScore(file, dir);
 			const t = theirs(['score', file, join(dir, 'theirs_scored.csv')]);
-			row(`batch-score ${n.toLocaleString()} rows CSV → CSV (${sizeMb.toFixed(0)} MB)`, `${s.totalMs} ms, peak ${s.maxRssMb.toFixed(0)} MB (${(s.maxRssMb / sizeMb).toFixed(2)}× file)`, t ? `${t.totalMs} ms (read_csv + predict_proba + to_csv), peak ${t.maxRssMb.toFixed(0)} MB` : 'pandas not installed', `time ${ratio(s.totalMs, t?.totalMs)}`);
+			row(`batch-score ${n.toLocaleString()} rows CSV → CSV (${sizeMb.toFixed(0)} MB), \`npm run lab -- score\` start to exit`, `${Math.round(s.ms)} ms, peak ${s.peakMb.toFixed(0)} MB (${(s.peakMb / sizeMb).toFixed(2)}× file)`, t ? `${t.totalMs} ms (read_csv + predict_proba + to_csv), peak ${t.maxRssMb.toFixed(0)} MB` : 'pandas not installed', `time ${ratio(s.ms, t?.totalMs)}`);
 		}
 	}
 	if (want('score')) {
@@ -68,8 +66,8 @@ try {
 		const big = join(dir, 'accounts_2000000.csv');
 		writeFileSync(big, tableToCsv(generateDelinquencyTable(2_000_000, 8)));
 		const bigMb = statSync(big).size / 2 ** 20;
-		const s2 = ours(['score', big, join(dir, 'model_1000000.json'), join(dir, 'ours_scored_2m.csv')]);
-		row(`batch-score 2,000,000 rows (${bigMb.toFixed(0)} MB), no heap cap`, `${s2.totalMs} ms, peak ${s2.maxRssMb.toFixed(0)} MB (${(s2.maxRssMb / bigMb).toFixed(2)}× file)`, 'not run', 'memory does not grow with the file');
+		const s2 = await cliScore(big, dir, 'scored_2m.csv');
+		row(`batch-score 2,000,000 rows (${bigMb.toFixed(0)} MB), no heap cap`, `${Math.round(s2.ms)} ms, peak ${s2.peakMb.toFixed(0)} MB (${(s2.peakMb / bigMb).toFixed(2)}× file)`, 'not run', 'memory does not grow with the file');
 	}
 	if (want('search')) console.log(`\n${(await import('./search-bench')).searchReport.join('\n')}`);
 	if (want('monitor')) console.log((await monitorBench()).join('\n'));

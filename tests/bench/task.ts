@@ -1,18 +1,17 @@
 // One benchmark measurement in its own process, so peak memory (maxRSS) belongs to this task only.
-// Prints one JSON line. Usage: task.ts train <file.csv> | task.ts score <file.csv> <model.json> <out.csv>
-import { readFile, writeFile } from 'node:fs/promises';
+// Prints one JSON line. Usage: task.ts train <file.csv> [model.json]. (Batch scoring is measured
+// through the CLI itself: cli-score.ts.)
+import { writeFile } from 'node:fs/promises';
 import { fsCsvInput } from '../../src/cli/fs-read';
-import { safeFileWriter } from '../../src/cli/safe-write';
-import { DEFAULT_BATCH_SETTINGS, scoreCsv } from '../../src/lib/lab/batch-score';
 import { readCsvTable } from '../../src/lib/ml/csv-read';
 import { DELINQUENCY_SCHEMA } from '../../src/lib/ml/delinquency-data';
 import { fitLogisticNewton } from '../../src/lib/ml/logistic-newton';
 import { rocAuc } from '../../src/lib/ml/metrics';
-import type { ModelVersion } from '../../src/lib/ml/model-artifact';
 import { fitPreprocessor, transformTable } from '../../src/lib/ml/preprocess';
 import { featureSchema } from '../../src/lib/ml/table';
+import { peakRssMb } from './peak-rss.mjs';
 
-const [mode, file, modelFile, outFile] = process.argv.slice(2);
+const [mode, file, modelFile] = process.argv.slice(2);
 const ms = (t: number) => Math.round((performance.now() - t) * 10) / 10;
 
 if (mode === 'train') {
@@ -38,15 +37,7 @@ if (mode === 'train') {
 		const model = { name: 'bench', version: 1, preprocessor: pre, weights: fit.weights, intercept: fit.intercept, signature: { inputs: [...pre.numeric.map((s) => ({ name: s.name, type: 'double' })), ...pre.categorical.map((s) => ({ name: s.name, type: 'string' }))], output: { name: 'p', type: 'double' }, sensitive: [] } };
 		await writeFile(modelFile, JSON.stringify(model));
 	}
-	console.log(JSON.stringify({ rows: table.rows, features: d, readMs, fitMs, iterations: fit.iterations, auc: rocAuc(table.target.values, p), maxRssMb: process.resourceUsage().maxRSS / 1024 }));
-} else if (mode === 'score') {
-	const model = JSON.parse(await readFile(modelFile!, 'utf8')) as ModelVersion;
-	const t0 = performance.now();
-	const { input, size } = await fsCsvInput(file!);
-	const writer = await safeFileWriter(outFile!, { inputs: [file!] });
-	const stats = await scoreCsv(model, input, size, writer, { ...DEFAULT_BATCH_SETTINGS, miniBatchSize: 10_000 });
-	await writer.close();
-	console.log(JSON.stringify({ rows: stats.rowsOut, totalMs: ms(t0), maxRssMb: process.resourceUsage().maxRSS / 1024, memory: process.env.BENCH_MEMORY ? process.memoryUsage() : undefined }));
+	console.log(JSON.stringify({ rows: table.rows, features: d, readMs, fitMs, iterations: fit.iterations, auc: rocAuc(table.target.values, p), maxRssMb: peakRssMb() }));
 } else {
 	throw new Error(`unknown mode ${mode}`);
 }

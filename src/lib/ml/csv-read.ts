@@ -18,8 +18,9 @@ export interface CsvChunkHandler {
 	/**
 	 * Called with consecutive data rows; firstRow is the file row of the chunk's first row (header = row 1).
 	 * The rows are valid only during the call. If it returns a promise, reading pauses until it settles.
+	 * bytesRead counts the input's bytes up to the end of these rows.
 	 */
-	rows(rows: CsvRows, firstRow: number): void | Promise<void>;
+	rows(rows: CsvRows, firstRow: number, bytesRead: number): void | Promise<void>;
 }
 
 export interface ReadOptions {
@@ -109,7 +110,7 @@ export async function readCsv(input: CsvInput, handler: CsvChunkHandler, options
 		}
 		const view = skip ? shifted(rows, skip) : rows;
 		if (view.count > 0) {
-			await handler.rows(view, nextRow);
+			await handler.rows(view, nextRow, read - kept + used);
 			delivered += view.count;
 			nextRow += view.count;
 		}
@@ -187,7 +188,10 @@ export async function readCsvTable(input: CsvInput, schema: ColumnSchema[], opti
 				if (missing.length) throw new CsvSchemaError(`The file has no column "${missing[0]!.name}".`, 1, missing[0]!.name);
 				builder = new TableBuilder(names, schema);
 			},
-			rows(rows, firstRow) {
+			rows(rows, firstRow, bytesRead) {
+				// Room for the whole file at once, estimated from the first rows' length: growing by doubling
+				// would touch about twice the memory, and fresh memory is much of a large read's cost.
+				if (builder!.rows === 0 && options.size && bytesRead < options.size) builder!.reserve(Math.ceil((rows.count * options.size * 1.02) / bytesRead));
 				builder!.addRows(rows, firstRow);
 			}
 		},

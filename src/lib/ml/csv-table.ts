@@ -74,8 +74,12 @@ export class TableBuilder {
 		if (this.problems.length < MAX_PROBLEMS_KEPT) this.problems.push({ row, column, message });
 	}
 
-	#grow() {
-		const size = this.#target.length * 2;
+	/** Makes room for `rows` rows in all, so reading them needs no growing. */
+	reserve(rows: number): void {
+		if (rows > this.#target.length) this.#grow(rows);
+	}
+
+	#grow(size = this.#target.length * 2) {
 		const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T, b: T) => (b.set(a), b);
 		this.#numeric = this.#numeric.map((a) => grow(a, new Float64Array(size)));
 		this.#codes = this.#codes.map((a) => grow(a, new Int32Array(size)));

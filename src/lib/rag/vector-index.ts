@@ -5,9 +5,9 @@
 // HNSW (Malkov and Yashunin): M links per node per layer, efConstruction candidates while linking,
 // efSearch candidates while searching; larger values raise recall and cost time. The package draws
 // each node's layer with Math.random; here that draw uses a seeded generator, so a build is repeatable.
-// `hnsw/dist/main`, not the package root: the root also loads its IndexedDB-backed variant (and idb 7),
+// `hnsw/dist/main.js`, not the package root: the root also loads its IndexedDB-backed variant (and idb 7),
 // which the pure core must not carry.
-import { HNSW } from 'hnsw/dist/main';
+import { HNSW } from 'hnsw/dist/main.js';
 import { seededRandom, type Random } from '../ml/random';
 import type { Scored } from './bm25';
 import type { DistanceMetric } from './types';
