@@ -92,20 +92,21 @@ class _CsvCells:
         if longest > 17:  # more than a sign, 15 digits and a point
             return None
         whole = np.zeros(len(first))  # the digits read so far, as an integer
-        digits = np.zeros(len(first), dtype=np.intp)
-        points = np.zeros(len(first), dtype=np.intp)
-        decimals = np.zeros(len(first), dtype=np.intp)  # the digits after the point
+        digits = np.zeros(len(first), dtype=np.uint8)  # counts of at most 17: small arrays, less memory to go through
+        points = np.zeros(len(first), dtype=np.uint8)
+        decimals = np.zeros(len(first), dtype=np.uint8)  # the digits after the point
         for c in range(longest):
             char = raw.take(first + c, mode="clip")
             inside = lengths > c
-            digit = ((char - 48) < 10) & inside  # uint8 arithmetic: bytes below "0" wrap round to large values
+            value = char - 48  # uint8 arithmetic: bytes below "0" wrap round to large values
+            digit = (value < 10) & inside
             point = (char == 46) & inside
             known = digit | point | ~inside
             if c == 0:
                 known |= (char == 43) | (char == 45)  # + or -, first only
             if not known.all():
                 return None
-            whole = np.where(digit, whole * 10 + (char - 48), whole)
+            whole = np.where(digit, whole * 10 + value, whole)
             digits += digit
             points += point
             decimals += digit & (points > 0)
