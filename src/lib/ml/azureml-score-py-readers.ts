@@ -1,6 +1,7 @@
-// The part of the exported score.py that reads one input for every record: numbers (one numpy
-// conversion for a column of plain numbers, value by value otherwise) and categories (each distinct
-// value classified once), with the app's rules for missing values, strict numbers and text.
+// The part of the exported score.py that reads one input for every record: numbers (a plain CSV
+// file's decimals straight from its bytes, one numpy conversion for a column of plain numbers, value by
+// value otherwise) and categories (each distinct value classified once), with the app's rules for
+// missing values, strict numbers and text.
 export const SCORE_PY_READERS = String.raw`
 def _read_number(value):
     """One value: a float, "missing", or None when it is not a number (the slow path of _number_column)."""

@@ -169,7 +169,8 @@ ${SCORE_PY_PLAIN_CSV}
 
 
 def score_csv(model, path):
-    """Scores one CSV file; one output line per data row: file,row,prediction,probability,error."""
+    """Scores one CSV file; one output line per data row: file,row,prediction,probability,error. A plain file
+    (no quotes, every row as wide as the header) goes through numpy alone; any other through csv.reader."""
     out = io.StringIO()
     csv.writer(out, lineterminator="").writerow([os.path.basename(path)])
     name = out.getvalue()
