@@ -53,7 +53,7 @@ describe.skipIf(PYTHON === null)(`score.py's plain CSV path${skip ? ` (skipped: 
 		const quoted = join(dir, 'big-quoted.csv');
 		writeFileSync(plain, `${lines.join('\n')}\n`);
 		writeFileSync(quoted, `${quotedCopy(lines)}\n`);
-		const [fromBlocks, fromReader] = JSON.parse(withScore([`print(json.dumps([score.run([${JSON.stringify(plain)}]), score.run([${JSON.stringify(quoted)}])]))`])) as string[][];
+		const [fromBlocks, fromReader] = JSON.parse(withScore([`print(json.dumps([score.run([${JSON.stringify(plain)}]), score.run([${JSON.stringify(quoted)}])]))`])) as [string[], string[]];
 		const rowsOf = (out: string[]) => out.map((line) => line.slice(line.indexOf(',') + 1));
 		expect(fromBlocks).toHaveLength(12_000);
 		expect(rowsOf(fromBlocks)).toEqual(rowsOf(fromReader));
