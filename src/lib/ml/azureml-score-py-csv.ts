@@ -33,7 +33,7 @@ def _score_plain_csv(model, path, name):
     index = {h: j for j, h in enumerate(header)}
     lines = []
     first = head_end + 1
-    while first <= end:  # first == end: the file ends with an empty line, a row of one empty cell
+    while first <= end:  # first == end: the file ends with an empty line, which is a row too (csv.reader reads it)
         last = data.find(b"\n", min(first + _BLOCK_BYTES, end), end)
         last = end if last < 0 else last
         block = _csv_columns(raw[first:last], len(header))
