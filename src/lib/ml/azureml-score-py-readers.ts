@@ -1,6 +1,7 @@
-// The part of the exported score.py that reads one input for every record: numbers (one numpy
-// conversion for a column of plain numbers, value by value otherwise) and categories (each distinct
-// value classified once), with the app's rules for missing values, strict numbers and text.
+// The part of the exported score.py that reads one input for every record: numbers (a plain CSV
+// file's decimals straight from its bytes, one numpy conversion for a column of plain numbers, value by
+// value otherwise) and categories (each distinct value classified once), with the app's rules for
+// missing values, strict numbers and text.
 export const SCORE_PY_READERS = String.raw`
 def _read_number(value):
     """One value: a float, "missing", or None when it is not a number (the slow path of _number_column)."""
@@ -37,6 +38,11 @@ def _number_column(values):
     if isinstance(values, np.ndarray) and values.dtype.kind in "iuf":  # a DataFrame column (MLflow)
         v = values.astype(np.float64)
         return v, np.isinf(v)
+    if isinstance(values, _CsvCells):  # a column of a plain CSV file: its decimals straight from the bytes
+        v = values.as_decimals()
+        if v is not None:
+            return v, np.zeros(len(v), dtype=bool)
+        values = values.as_bytes()
     if isinstance(values, np.ndarray) and values.dtype.kind == "S":  # a column of a plain CSV file, as bytes
         cells = np.ascontiguousarray(values)
         if _NUMBER_BYTES[cells.view(np.uint8)].all():
@@ -88,6 +94,8 @@ def _category_text(value):
 
 def _category_column(values, index):
     """One categorical input for every record: the category's position (-1: missing or never seen) and a mask of values that are not text."""
+    if isinstance(values, _CsvCells):
+        values = values.as_bytes()
     if isinstance(values, np.ndarray) and values.dtype.kind == "S":  # a column of a plain CSV file: each distinct value once
         distinct, codes = np.unique(values, return_inverse=True)
         texts = [b.decode("utf-8") for b in distinct.tolist()]

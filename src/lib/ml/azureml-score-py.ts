@@ -30,9 +30,9 @@ By hand:
 """
 import csv
 import io
-import itertools
 import json
 import math
+import mmap
 import os
 import re
 import sys
@@ -169,20 +169,13 @@ ${SCORE_PY_PLAIN_CSV}
 
 
 def score_csv(model, path):
-    """Scores one CSV file; one output line per data row: file,row,prediction,probability,error."""
+    """Scores one CSV file; one output line per data row: file,row,prediction,probability,error. A plain file
+    (no quotes, every row as wide as the header) goes through numpy alone; any other through csv.reader."""
     out = io.StringIO()
     csv.writer(out, lineterminator="").writerow([os.path.basename(path)])
     name = out.getvalue()
-    plain = _plain_csv(path)
-    if plain is not None:
-        header, n, cells = plain
-        index = {h: j for j, h in enumerate(header)}
-        p, errors = score_columns(model, lambda h: cells(index[h]) if h in index else [None] * n, n)
-        # One format for every line, applied in C: the same text as f"{name},{i},{pred},{q:.6f},".
-        fields = itertools.chain.from_iterable(zip(itertools.repeat(name), range(1, n + 1), (p >= THRESHOLD).tolist(), p.tolist()))
-        lines = ("%s,%d,%d,%.6f,\n" * n % tuple(fields)).split("\n")[:n]
-        for i, problem in errors.items():
-            lines[i] = _error_line(path, i, "; ".join(e["message"] for e in problem))
+    lines = _score_plain_csv(model, path, name)
+    if lines is not None:
         return lines
     with open(path, newline="", encoding="utf-8-sig") as f:
         reader = csv.reader(f)
@@ -205,7 +198,7 @@ def score_csv(model, path):
     for i, ok in enumerate(shaped):
         if not ok:
             errors[i] = f"has {len(rows[i])} fields; the header has {len(header)}"
-    lines = [f"{name},{i + 1},{int(q >= THRESHOLD)},{q:.6f}," for i, q in enumerate(p.tolist())]
+    lines = _output_lines(name, p, 0)
     for i, problem in errors.items():
         if not isinstance(problem, str):
             problem = "; ".join(e["message"] for e in problem)
@@ -224,7 +217,10 @@ def run(raw_data):
         init()
     # Batch deployments pass a list of file paths; online requests arrive as the JSON body's text.
     if isinstance(raw_data, list) and raw_data and all(isinstance(item, (str, os.PathLike)) for item in raw_data):
-        return [line for path in raw_data for line in score_csv(_model, os.fspath(path))]
+        lines = score_csv(_model, os.fspath(raw_data[0]))
+        for path in raw_data[1:]:  # the first file's list grows: no copy of its lines
+            lines += score_csv(_model, os.fspath(path))
+        return lines
     try:
         records = _records_from_request(raw_data)
     except BadRequest as e:
