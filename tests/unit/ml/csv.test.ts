@@ -83,6 +83,21 @@ describe('readCsvTable', () => {
 		expect(streamed.rows).toBe(2);
 	});
 
+	it('reads every row whatever room the first rows suggest: short rows first, long rows later, or a wrong size', async () => {
+		// Room for the table is reserved from the first chunk's rows; rows after it that are much longer
+		// or shorter, and a size that is not the input's, still give the whole table.
+		const row = (i: number, pad: number) => `a${i},${(i % 7) / 10},${'r'.repeat(pad)}${i % 3},18-29,${i % 2}`;
+		const text = `${header}\n${Array.from({ length: 3000 }, (_, i) => row(i, i < 200 ? 0 : 60)).join('\n')}\n`;
+		for (const size of [text.length, text.length * 10, Math.floor(text.length / 10)]) {
+			const t = await readCsvTable(text, schema, { size, chunkSize: 4096 });
+			expect(t.rows).toBe(3000);
+			expect(t.target.values.reduce((a, b) => a + b, 0)).toBe(1500);
+			const util = t.columns.find((c) => c.name === 'util')!.values as Float64Array;
+			expect(util[2999]).toBe((2999 % 7) / 10);
+			expect((t.columns.find((c) => c.name === 'region')!.values as string[])[2999]).toBe(`${'r'.repeat(60)}${2999 % 3}`);
+		}
+	});
+
 	it('names the row and column of text in a numeric column', async () => {
 		const e = await errorOf(readCsvTable(`${header}\na1,0.5,north,30-44,0\na2,12abc,south,18-29,1\n`, schema));
 		expect(e.message).toBe('Row 3, column "util": "12abc" is not a number.');
