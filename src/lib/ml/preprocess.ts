@@ -81,10 +81,11 @@ export function fitPreprocessor(table: LabelledTable, rows: ArrayLike<number>, s
 		// Mean and spread after imputation (missing values are the median), as a scikit-learn
 		// SimpleImputer → StandardScaler pipeline sees them; read from the packed present values.
 		const missing = rows.length - count;
-		let sum = missing * med;
+		// (`missing &&`: with no missing value, 0 × an overflowed square would be NaN, not 0.)
+		let sum = missing && missing * med;
 		for (let k = 0; k < count; k++) sum += kept[k]!;
 		const mean = sum / rows.length;
-		let sq = missing * (med - mean) ** 2;
+		let sq = missing && missing * (med - mean) ** 2;
 		for (let k = 0; k < count; k++) sq += (kept[k]! - mean) ** 2;
 		return { name, median: med, mean, scale: Math.sqrt(sq / rows.length) || 1 };
 	});
