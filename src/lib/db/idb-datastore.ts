@@ -71,9 +71,9 @@ export function idbDatastore(db: PrepLabDb, now: () => Date = () => new Date(), 
 			checkFileName(name);
 			// Nothing is stored until close, so a failed run never leaves half a file. Written bytes are
 			// copied into one buffer, used again each time it is folded into the Blob: the output lives
-			// outside the JS heap, and a job makes a Blob every few MB instead of one per write. (A Blob
-			// per 1 MB write, or a fresh copy of each write, cost as much as the scoring itself in the
-			// lab worker: issue 18.)
+			// outside the JS heap, and a job makes a Blob every few MB instead of one per write. (In the
+			// lab worker a Blob per 1 MB write took about as long as scoring the rows, and a fresh copy of
+			// each write about half as long: new memory is slow to get; issue 18.)
 			let blob = new Blob([], { type: 'text/csv' });
 			let buffer: Uint8Array | null = null;
 			let used = 0;
