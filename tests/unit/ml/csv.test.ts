@@ -98,6 +98,22 @@ describe('readCsvTable', () => {
 		}
 	});
 
+	it('reads a Blob in chunks that split rows and characters, and stops at a row limit', async () => {
+		const rows = Array.from({ length: 40 }, (_, i) => `a${i},${i / 8},${i % 3 ? 'north' : 'söuth'},30-44,${i % 2}`);
+		const text = `${header}\n${rows.join('\n')}\n`;
+		const whole = await readCsvTable(text, schema);
+		for (const chunkSize of [5, 7, 64, 1 << 20]) {
+			const t = await readCsvTable(new Blob([text]), schema, { chunkSize });
+			expect(t.rows, `chunk ${chunkSize}`).toBe(40);
+			expect(t.columns.map((c) => Array.from(c.values as ArrayLike<unknown>))).toEqual(whole.columns.map((c) => Array.from(c.values as ArrayLike<unknown>)));
+			expect(Array.from(t.target.values)).toEqual(Array.from(whole.target.values));
+		}
+		const limited = await readCsvTable(new Blob([text]), schema, { chunkSize: 7, limit: 3 });
+		expect(limited.rows).toBe(3);
+		const e = await errorOf(readCsvTable(new Blob([`${text}a40,x,north,30-44,0\n`]), schema, { chunkSize: 9 }));
+		expect(e.message).toBe('Row 42, column "util": "x" is not a number.');
+	});
+
 	it('names the row and column of text in a numeric column', async () => {
 		const e = await errorOf(readCsvTable(`${header}\na1,0.5,north,30-44,0\na2,12abc,south,18-29,1\n`, schema));
 		expect(e.message).toBe('Row 3, column "util": "12abc" is not a number.');

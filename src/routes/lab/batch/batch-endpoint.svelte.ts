@@ -36,6 +36,8 @@ export class BatchEndpoint {
 	#client = new LabClient();
 
 	async load(): Promise<void> {
+		// Jobs run in the lab worker: it starts loading with the page's first read, not on Invoke.
+		if (!this.loaded) this.#client.start();
 		try {
 			const { inputs, versions, aliases, runLog } = await readBatchJobView(await getLabStorage(), MODEL_NAME);
 			this.inputs = inputs;
