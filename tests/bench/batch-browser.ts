@@ -1,15 +1,14 @@
 // Batch endpoint throughput in Chromium against the built app, and the CLI (`npm run lab -- score`)
-// on the same 1M-row file in the same run. Memory is resident set size sampled from /proc every
-// 100 ms: for the browser, the renderer process that runs the page and its lab worker (a dedicated
-// worker lives in its page's process); for the CLI, its one Node process. Needs `npm run build`.
-import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+// on the same 1M-row file in the same run. The browser's memory is resident set size sampled from
+// /proc every 100 ms, of the renderer process that runs the page and its lab worker (a dedicated
+// worker lives in its page's process); the CLI's is its exact peak (cli-score.ts). Needs `npm run build`.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBuiltApp } from './built-app';
+import { cliScore } from './cli-score';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4198);
 const root = join(import.meta.dirname, '../..');
-const cli = join(root, 'src/cli/bin.js');
 
 function rssMb(pid: number): number {
 	try {
@@ -51,22 +50,6 @@ function sampler(read: () => number) {
 		clearInterval(timer);
 		return Math.max(peak, read());
 	};
-}
-
-async function cliScore(file: string, dir: string) {
-	const lab = join(dir, 'cli-lab');
-	mkdirSync(join(lab, 'raw'), { recursive: true });
-	const run = (...args: string[]) => execFileSync(process.execPath, [cli, ...args, '--root', lab], { cwd: root, encoding: 'utf8' });
-	run('generate', '--rows', '1000', '--seed', '1', '--out', join(lab, 'raw/train.csv'));
-	run('train', '--data', join(lab, 'raw/train.csv'));
-	const t0 = performance.now();
-	const child = spawn(process.execPath, [cli, 'score', '--data', file, '--out', join(lab, 'curated/out.csv'), '--mini-batch-size', '10000', '--root', lab], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-	const stop = sampler(() => rssMb(child.pid!));
-	let out = '';
-	child.stdout.on('data', (d) => (out += d));
-	await new Promise((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve(code) : reject(new Error(`CLI score exited with ${code}`)))));
-	const ms = performance.now() - t0;
-	return { ms, peakMb: stop(), rows: JSON.parse(out.trim().split('\n').at(-1)!).rowsOut as number };
 }
 
 export async function batchBrowserBench(file: string, dir: string): Promise<string[]> {
@@ -127,12 +110,12 @@ export async function batchBrowserBench(file: string, dir: string): Promise<stri
 		const rowsOut = Number((await result.getByTestId('rows-out').textContent())!.replace(/,/g, ''));
 		if (status !== 'succeeded') throw new Error(`browser batch job ${status}`);
 
-		const c = await cliScore(file, dir);
+		const c = await cliScore(file, dir, 'browser-bench-out.csv');
 		const rate = (rows: number, t: number) => `${Math.round(rows / (t / 1000)).toLocaleString('en')} rows/s`;
 		return [
 			`\nBatch endpoint, ${rowsOut.toLocaleString('en')} rows (${sizeMb.toFixed(0)} MB CSV), append_row, mini_batch_size 10000`,
 			`  Chromium (lab worker, IndexedDB in and out): ${(ms / 1000).toFixed(2)} s click → result in the page (${(outside / 1000).toFixed(2)} s seen by Playwright), ${rate(rowsOut, ms)}, renderer peak RSS ${peak.toFixed(0)} MB (${before.toFixed(0)} MB before the job, +${(peak - before).toFixed(0)} MB)`,
-			`  CLI (npm run lab -- score, file to file):    ${(c.ms / 1000).toFixed(2)} s, ${rate(c.rows, c.ms)}, peak RSS ${c.peakMb.toFixed(0)} MB (includes tsx start-up)`,
+			`  CLI (npm run lab -- score, file to file):    ${(c.ms / 1000).toFixed(2)} s, ${rate(c.rowsOut, c.ms)}, peak RSS ${c.peakMb.toFixed(0)} MB (start to exit)`,
 			`  browser / CLI time: ${(ms / c.ms).toFixed(2)}×`
 		];
 	} finally {
