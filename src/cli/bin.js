@@ -4,7 +4,7 @@
 // replaced running the source through tsx: tsx's loader thread alone cost about 30 MB and a second of
 // start-up on every command, and `score` is measured against its input file's size.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, stop } from 'esbuild';
@@ -24,8 +24,11 @@ const { outputFiles } = await build({
 	target: 'node20',
 	// Packages stay imports that Node resolves from node_modules; a command's packages load with its chunk.
 	packages: 'external',
-	// Source files that find the repository through their own location keep seeing their own folder.
+	// The bundle lives elsewhere: import.meta.dirname is src/cli wherever it is used, which is where the
+	// one file that uses it (content-files.ts) is. Code the CLI reaches must not use import.meta.url.
 	define: { 'import.meta.dirname': JSON.stringify(here) },
+	// .mjs: under node_modules no package.json says these files are ES modules.
+	outExtension: { '.js': '.mjs' },
 	write: false,
 	logLevel: 'error'
 });
@@ -35,7 +38,15 @@ const hash = createHash('sha256');
 for (const f of outputFiles) hash.update(f.path).update(f.contents);
 const name = hash.digest('hex').slice(0, 16);
 const folder = join(cache, name);
-if (!existsSync(folder)) {
+if (existsSync(folder)) {
+	// In use: the clean-up below (by a run of other sources) judges a build's age by this time.
+	const now = new Date();
+	try {
+		utimesSync(folder, now, now);
+	} catch {
+		// a read-only cache: nothing is removed from it either
+	}
+} else {
 	// Another run may be writing the same build: each writes its own temporary folder and renames it.
 	const temporary = `${folder}.${process.pid}.partial`;
 	for (const f of outputFiles) {
@@ -47,7 +58,7 @@ if (!existsSync(folder)) {
 	} catch {
 		rmSync(temporary, { recursive: true, force: true }); // the other run's rename came first
 	}
-	// Builds of older sources (and partial folders of killed runs) are removed once they are an hour old.
+	// Builds of other sources (and partial folders of killed runs) unused for an hour are removed.
 	for (const old of readdirSync(cache)) {
 		const path = join(cache, old);
 		try {
@@ -57,4 +68,4 @@ if (!existsSync(folder)) {
 		}
 	}
 }
-await import(pathToFileURL(join(folder, 'run.js')).href);
+await import(pathToFileURL(join(folder, 'run.mjs')).href);

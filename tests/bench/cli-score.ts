@@ -1,5 +1,5 @@
-// The batch-scoring command as a learner runs it (`npm run lab -- score`, i.e. `node src/cli/bin.js`),
-// timed from start to exit, with its exact peak memory (peak-rss.mjs reports the process's own high-water mark).
+// The batch-scoring command as `npm run lab -- score` runs it (`node src/cli/bin.js score`, without npm's
+// own start-up), timed from start to exit, with its exact peak memory (peak-rss.mjs reports the process's own high-water mark).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

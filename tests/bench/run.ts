@@ -58,7 +58,7 @@ try {
 		if (n === 1_000_000 && want('score')) {
 			const s = await cliScore(file, dir);
 			const t = theirs(['score', file, join(dir, 'theirs_scored.csv')]);
-			row(`batch-score ${n.toLocaleString()} rows CSV → CSV (${sizeMb.toFixed(0)} MB), \`npm run lab -- score\` start to exit`, `${Math.round(s.ms)} ms, peak ${s.peakMb.toFixed(0)} MB (${(s.peakMb / sizeMb).toFixed(2)}× file)`, t ? `${t.totalMs} ms (read_csv + predict_proba + to_csv), peak ${t.maxRssMb.toFixed(0)} MB` : 'pandas not installed', `time ${ratio(s.ms, t?.totalMs)}`);
+			row(`batch-score ${n.toLocaleString()} rows CSV → CSV (${sizeMb.toFixed(0)} MB), \`node src/cli/bin.js score\` (what \`npm run lab -- score\` runs) start to exit`, `${Math.round(s.ms)} ms, peak ${s.peakMb.toFixed(0)} MB (${(s.peakMb / sizeMb).toFixed(2)}× file)`, t ? `${t.totalMs} ms (read_csv + predict_proba + to_csv), peak ${t.maxRssMb.toFixed(0)} MB` : 'pandas not installed', `time ${ratio(s.ms, t?.totalMs)}`);
 		}
 	}
 	if (want('score')) {

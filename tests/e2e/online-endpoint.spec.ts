@@ -171,6 +171,13 @@ test('the safe-rollout walkthrough: green at 0 %, test by header, 10 %, 100 %, d
 
 	await walkthrough.getByRole('button', { name: '2. Test green by header' }).click();
 	await expect(page.getByTestId('step-test-green')).toContainText(/✓ HTTP 200 from green in \d+\.\d ms/);
+	// The request log above gains that request a moment after the answer (the worker writes it once
+	// requests pause), which moves the walkthrough down: wait until it shows, so the next click does not
+	// land where a button was (a clean-clone CI run clicked beside step 3 and waited in vain).
+	await expect(async () => {
+		await page.getByRole('button', { name: 'Refresh' }).click();
+		await expect(page.getByTestId('by-deployment')).toContainText('green: 1', { timeout: 1000 });
+	}).toPass();
 
 	await walkthrough.getByRole('button', { name: '3. Send 10 % to green' }).click();
 	await expect(page.getByTestId('step-green-10')).toContainText('blue 90 %, green 10 %');

@@ -27,13 +27,14 @@ def _score_plain_csv(model, path, name):
     if raw[start:end].max(initial=0) >= 128:
         bytes(raw[start:end]).decode("utf-8")  # a file that is not UTF-8 fails here as it does in csv.reader
     head_end = data.find(b"\n", start, end)
-    if head_end < 0 or head_end == end - 1 or data.find(b"\n\n", start, end) >= 0:
+    # An empty line anywhere, the last one included, is a row of 0 fields: csv.reader reads and names it.
+    if head_end < 0 or head_end == end - 1 or data.find(b"\n\n", start, end + 1) >= 0:
         return None
     header = data[start:head_end].decode("utf-8").split(",")
     index = {h: j for j, h in enumerate(header)}
     lines = []
     first = head_end + 1
-    while first <= end:  # first == end: the file ends with an empty line, which is a row too (csv.reader reads it)
+    while first < end:
         last = data.find(b"\n", min(first + _BLOCK_BYTES, end), end)
         last = end if last < 0 else last
         block = _csv_columns(raw[first:last], len(header))

@@ -2,6 +2,7 @@
 // and progress can be reported), checked as strict UTF-8 and split into rows by the one tokenizer
 // (`csv-tokenize.ts`). Works on text, a Blob/File (browser and worker) and any async iterable of
 // bytes or text, such as a Node readable stream (CLI).
+import { blobChunks } from './blob-chunks';
 import { checkHeader, CsvSchemaError, inferSchema } from './csv-schema';
 import { CsvRows } from './csv-rows';
 import { TableBuilder } from './csv-table';
@@ -45,37 +46,7 @@ async function* byteChunks(input: CsvInput, chunkSize: number): AsyncGenerator<U
 		for (let i = 0; i < input.length; i += chunkSize) yield encoder.encode(input.slice(i, i + chunkSize));
 		if (input.length === 0) yield new Uint8Array(0);
 	} else if (input instanceof Blob) {
-		// A BYOB stream read into two buffers used in turn, rather than slice(i, i + chunkSize).arrayBuffer():
-		// in Chromium each slice is a separate read of the stored Blob into fresh memory, and for a
-		// 50 MB file in IndexedDB the slices took twice as long as the stream (measured in the lab
-		// worker, issue 18). The next chunk is read while the caller parses this one; a buffer is
-		// filled again only after the caller has copied it (it asks for the next chunk).
-		const reader = input.stream().getReader({ mode: 'byob' });
-		const fill = async (buffer: ArrayBuffer): Promise<{ bytes: Uint8Array; done: boolean }> => {
-			let filled = 0;
-			while (filled < chunkSize) {
-				const { value, done } = await reader.read(new Uint8Array(buffer, filled, chunkSize - filled));
-				if (value) buffer = value.buffer as ArrayBuffer;
-				if (done) return { bytes: new Uint8Array(buffer, 0, filled), done: true };
-				filled += value!.byteLength;
-			}
-			return { bytes: new Uint8Array(buffer, 0, filled), done: false };
-		};
-		let next = fill(new ArrayBuffer(chunkSize));
-		try {
-			let spare = new ArrayBuffer(chunkSize);
-			for (;;) {
-				const { bytes, done } = await next;
-				if (!done) next = fill(spare);
-				if (bytes.length > 0) yield bytes;
-				if (done) break;
-				spare = bytes.buffer as ArrayBuffer;
-			}
-		} finally {
-			// Stopped early (a row limit, a bad row): the read ahead is dropped, whatever its outcome.
-			next.catch(() => {});
-			await reader.cancel().catch(() => {});
-		}
+		yield* blobChunks(input, chunkSize);
 	} else {
 		try {
 			for await (const chunk of input) yield typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
@@ -146,7 +117,8 @@ export async function readCsv(input: CsvInput, handler: CsvChunkHandler, options
 		if (options.signal?.aborted) throw new DOMException('Reading was cancelled.', 'AbortError');
 		let bytes = chunk;
 		if (!head) {
-			head = bytes.subarray(0, 64);
+			// A copy: the chunk's buffer is filled again with later bytes (or handed back to a stream reader).
+			head = bytes.slice(0, 64);
 			if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
 		}
 		if (kept + bytes.length > buffer.length) {
@@ -203,6 +175,7 @@ export async function previewCsv(input: CsvInput, targetHint?: string, sampleRow
 /** Reads the whole file into a table using a confirmed schema; any bad row rejects the file with its location. */
 export async function readCsvTable(input: CsvInput, schema: ColumnSchema[], options: ReadOptions = {}): Promise<LabelledTable> {
 	let builder: TableBuilder | null = null;
+	const size = options.size ?? (input instanceof Blob ? input.size : 0);
 	await readCsv(
 		input,
 		{
@@ -214,7 +187,7 @@ export async function readCsvTable(input: CsvInput, schema: ColumnSchema[], opti
 			rows(rows, firstRow, bytesRead) {
 				// Room for the whole file at once, estimated from the first rows' length: growing by doubling
 				// would touch about twice the memory, and fresh memory is much of a large read's cost.
-				if (builder!.rows === 0 && options.size && bytesRead < options.size) builder!.reserve(Math.ceil((rows.count * options.size * 1.02) / bytesRead));
+				if (builder!.rows === 0 && size && bytesRead < size && options.limit === undefined) builder!.reserve(Math.ceil((rows.count * size * 1.02) / bytesRead));
 				builder!.addRows(rows, firstRow);
 			}
 		},

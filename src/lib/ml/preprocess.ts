@@ -65,7 +65,8 @@ export function median(values: Float64Array): number {
 
 export function fitPreprocessor(table: LabelledTable, rows: ArrayLike<number>, spec: FeatureSpec): Preprocessor {
 	const byName = new Map(table.columns.map((c) => [c.name, c]));
-	// One buffer for every column's present values: the median's quickselect reorders it in place.
+	// One buffer for every column's present values (a fresh one per column was most of this step's
+	// time on a million rows: new memory is slow to get); the median's quickselect reorders it in place.
 	const present = new Float64Array(rows.length);
 	const numeric = spec.numeric.map((name): NumericStep => {
 		const col = byName.get(name);
@@ -76,17 +77,20 @@ export function fitPreprocessor(table: LabelledTable, rows: ArrayLike<number>, s
 			const v = values[rows[k]!]!;
 			if (v === v) present[count++] = v; // not NaN
 		}
-		const kept = present.subarray(0, count);
-		const med = median(kept);
-		// Mean and spread after imputation (missing values are the median), as a scikit-learn
-		// SimpleImputer → StandardScaler pipeline sees them; read from the packed present values.
-		const missing = rows.length - count;
-		// (`missing &&`: with no missing value, 0 × an overflowed square would be NaN, not 0.)
-		let sum = missing && missing * med;
-		for (let k = 0; k < count; k++) sum += kept[k]!;
+		const med = median(present.subarray(0, count));
+		// Mean and spread after imputation, as a scikit-learn SimpleImputer → StandardScaler pipeline sees
+		// them, summed in row order (the median's selection reordered the buffer, not the column).
+		let sum = 0;
+		for (let k = 0; k < rows.length; k++) {
+			const v = values[rows[k]!]!;
+			sum += v === v ? v : med;
+		}
 		const mean = sum / rows.length;
-		let sq = missing && missing * (med - mean) ** 2;
-		for (let k = 0; k < count; k++) sq += (kept[k]! - mean) ** 2;
+		let sq = 0;
+		for (let k = 0; k < rows.length; k++) {
+			const v = values[rows[k]!]!;
+			sq += ((v === v ? v : med) - mean) ** 2;
+		}
 		return { name, median: med, mean, scale: Math.sqrt(sq / rows.length) || 1 };
 	});
 	const categorical = spec.categorical.map((name): CategoricalStep => {

@@ -40,7 +40,8 @@ function quotedCopy(lines: string[]): string {
 	return [lines[0], [`"${first}"`, ...rest].join(','), ...lines.slice(2)].join('\n');
 }
 
-describe.skipIf(PYTHON === null)(`score.py's plain CSV path${skip ? ` (skipped: ${skip})` : ''}`, () => {
+// Each test starts python3 with numpy, one to several times: seconds on a loaded 2-core machine.
+describe.skipIf(PYTHON === null)(`score.py's plain CSV path${skip ? ` (skipped: ${skip})` : ''}`, { timeout: 30_000 }, () => {
 	it('scores a file of several blocks as csv.reader reads it, with every row number and bad row in its place', () => {
 		// About 620 KB: three blocks. Bad cells late in the file, one on each side of row 10,000.
 		const lines = csvLines(12_000, 4, [
@@ -84,6 +85,23 @@ describe.skipIf(PYTHON === null)(`score.py's plain CSV path${skip ? ` (skipped: 
 			'print(json.dumps({"differ": differ, "rows": len(reference["plain"]), "last": reference["plain-blank"][-1]}))'
 		]);
 		expect(JSON.parse(out)).toEqual({ differ: [], rows: 110, last: '111,,,has 0 fields; the header has 11' });
+	});
+
+	it('reads a one-column file ending in an empty line as csv.reader does, wherever a block ends', () => {
+		writeFileSync(join(dir, 'one-plain.csv'), 'credit_utilization\n0.5\n0.75\n\n');
+		writeFileSync(join(dir, 'one-quoted.csv'), '"credit_utilization"\n"0.5"\n"0.75"\n\n');
+		const out = withScore([
+			`folder = ${JSON.stringify(dir)}`,
+			'def rows(name):',
+			'    return [line.split(",", 1)[1] for line in score.run([f"{folder}/{name}.csv"])]',
+			'expected = rows("one-quoted")',
+			'differ = []',
+			'for size in [1, 2, 3, 4, 5, 8, 1 << 18]:',
+			'    score._BLOCK_BYTES = size',
+			'    if rows("one-plain") != expected: differ.append(size)',
+			'print(json.dumps({"differ": differ, "last": expected[-1], "rows": len(expected)}))'
+		]);
+		expect(JSON.parse(out)).toEqual({ differ: [], last: '3,,,has 0 fields; the header has 1', rows: 3 });
 	});
 
 	it('reads decimals from the bytes as the floats Python reads, and refuses what the app refuses', () => {

@@ -116,6 +116,12 @@ describe('readCsv on bytes', () => {
 			const e = await errorOf(read(pieces(latin1, size)));
 			expect(e.message).toBe('The file could not be read as text: it is not UTF-8 text (accented letters saved as Latin-1 or Windows-1252?). Save it as "CSV UTF-8" and choose that file.');
 		}
+		// From a Blob (the browser's stored files), read in chunks: the bytes at the start that say what
+		// the file seems to be are kept although the first chunk's buffer is filled again.
+		for (const chunkSize of [64, 4096]) {
+			const e = await errorOf(readCsvTable(new Blob([latin1]), [{ name: 'b', kind: 'numeric', role: 'target' }], { chunkSize }));
+			expect(e.message, `chunk ${chunkSize}`).toBe('The file could not be read as text: it is not UTF-8 text (accented letters saved as Latin-1 or Windows-1252?). Save it as "CSV UTF-8" and choose that file.');
+		}
 		const utf16 = Uint8Array.from([0xff, 0xfe, ...Array.from(new TextEncoder().encode('a,b\n1,2\n')).flatMap((b) => [b, 0])]);
 		expect((await errorOf(read(pieces(utf16, 4)))).message).toMatch(/it is UTF-16 text/);
 	});

@@ -108,6 +108,20 @@ describe('readCsvTable', () => {
 			expect(t.columns.map((c) => Array.from(c.values as ArrayLike<unknown>))).toEqual(whole.columns.map((c) => Array.from(c.values as ArrayLike<unknown>)));
 			expect(Array.from(t.target.values)).toEqual(Array.from(whole.target.values));
 		}
+		// A browser whose Blob streams have no BYOB reader (Safari before 26.4) reads the Blob in slices.
+		class WithoutByob extends Blob {
+			override stream() {
+				const stream = super.stream();
+				return Object.assign(Object.create(stream), {
+					getReader: (options?: { mode?: string }) => {
+						if (options?.mode === 'byob') throw new TypeError('no BYOB reader here');
+						return stream.getReader();
+					}
+				}) as ReturnType<Blob['stream']>;
+			}
+		}
+		const sliced = await readCsvTable(new WithoutByob([text]), schema, { chunkSize: 7 });
+		expect(sliced.columns.map((c) => Array.from(c.values as ArrayLike<unknown>))).toEqual(whole.columns.map((c) => Array.from(c.values as ArrayLike<unknown>)));
 		const limited = await readCsvTable(new Blob([text]), schema, { chunkSize: 7, limit: 3 });
 		expect(limited.rows).toBe(3);
 		const e = await errorOf(readCsvTable(new Blob([`${text}a40,x,north,30-44,0\n`]), schema, { chunkSize: 9 }));

@@ -66,6 +66,16 @@ describe('preprocessing', () => {
 		expect(Array.from(x.subarray(7, 9))).toEqual([0, 0]); // west was never seen
 		expect(unseen).toEqual({ region: 1 });
 	});
+
+	it('sums in row order, so the same rows give the same model to the last bit', () => {
+		// 0.3 + 0.2 + 0.2 + 0.1 in this order is 0.7999999999999999 (0.1 + 0.2 + 0.2 + 0.3 is 0.8): the median's
+		// selection reorders its working copy, never the order the mean is added up in.
+		const t: LabelledTable = { rows: 4, columns: [{ name: 'v', kind: 'numeric', values: Float64Array.from([0.3, NaN, 0.2, 0.1]) }], target: { name: 't', values: Uint8Array.from([0, 1, 0, 1]) } };
+		const s = fitPreprocessor(t, [0, 1, 2, 3], { numeric: ['v'], categorical: [] }).numeric[0]!;
+		expect(s.median).toBe(0.2);
+		expect(s.mean).toBe((0.3 + 0.2 + 0.2 + 0.1) / 4);
+		expect(s.scale).toBe(Math.sqrt(((0.3 - s.mean) ** 2 + (0.2 - s.mean) ** 2 + (0.2 - s.mean) ** 2 + (0.1 - s.mean) ** 2) / 4));
+	});
 });
 
 describe('median', () => {
