@@ -126,6 +126,24 @@ test('a timed exam survives a reload and an offline reload, and offers Resume wi
 	await answer(page);
 	await page.keyboard.press('Enter');
 	await expect(page.getByTestId('progress')).toHaveText('Item 3 of 20');
+	// The move to item 3 is saved a moment after it shows (after the answers' writes, in order); a reload
+	// within those milliseconds can abort it, as it can any write. Reload once it is stored.
+	await expect
+		.poll(() =>
+			page.evaluate(
+				() =>
+					new Promise<number | null>((resolve, reject) => {
+						const open = indexedDB.open('prep-lab');
+						open.onsuccess = () => {
+							const read = open.result.transaction('examSessions').objectStore('examSessions').getAll();
+							read.onsuccess = () => (open.result.close(), resolve((read.result[0] as { position?: number } | undefined)?.position ?? null));
+							read.onerror = () => reject(read.error);
+						};
+						open.onerror = () => reject(open.error);
+					})
+			)
+		)
+		.toBe(2);
 
 	await page.reload();
 	const resume = page.getByTestId('resume');

@@ -88,13 +88,21 @@ export function idbDatastore(db: PrepLabDb, now: () => Date = () => new Date(), 
 				async write(data) {
 					if (!open) throw new Error('writer is closed');
 					let bytes = typeof data === 'string' ? encoder.encode(data) : data;
-					buffer ??= new Uint8Array(foldBytes);
+					// The buffer starts small and doubles up to the fold size: most files a lab job writes
+					// are small, and a fresh 8 MB buffer for each slowed a simulated month several times over.
+					let target: Uint8Array = (buffer ??= new Uint8Array(Math.min(foldBytes, Math.max(64 * 1024, bytes.length))));
 					while (bytes.length > 0) {
-						const n = Math.min(bytes.length, buffer.length - used);
-						buffer.set(bytes.subarray(0, n), used);
+						if (used === target.length) {
+							if (target.length < foldBytes) {
+								const grown = new Uint8Array(Math.min(foldBytes, target.length * 2));
+								grown.set(target);
+								target = buffer = grown;
+							} else fold();
+						}
+						const n = Math.min(bytes.length, target.length - used);
+						target.set(bytes.subarray(0, n), used);
 						used += n;
 						bytes = bytes.subarray(n);
-						if (used === buffer.length) fold();
 					}
 				},
 				async close() {

@@ -21,6 +21,21 @@ describe('idbDatastore writer (folded into a Blob)', () => {
 		await expect(writer.write('more')).rejects.toThrow('writer is closed');
 	});
 
+	it('grows its buffer from small to the fold size and still stores every byte in order', async () => {
+		const db = await openPrepLabDb({}, `writer-${n++}`);
+		// 64 KB to start, doubled to 300,000 bytes, then folded: about 1.2 MB written in lines and blocks.
+		const datastore = idbDatastore(db, () => new Date(), async () => ({}), 300_000);
+		const writer = await datastore.createWriter('curated', 'big.csv');
+		const parts: string[] = [];
+		for (let i = 0; i < 12_000; i++) {
+			const part = i % 1000 === 999 ? 'x'.repeat(70_000) + '\n' : lines[i % lines.length]!;
+			parts.push(part);
+			await writer.write(i % 2 ? part : new TextEncoder().encode(part));
+		}
+		await writer.close();
+		expect(await datastore.readText('curated', 'big.csv')).toBe(parts.join(''));
+	});
+
 	it('an aborted writer leaves the previous file as it was, even after folding', async () => {
 		const db = await openPrepLabDb({}, `writer-${n++}`);
 		const datastore = idbDatastore(db, () => new Date(), async () => ({}), 100);
