@@ -2,7 +2,8 @@
 // chunks at any byte, numbers read from bytes exactly as from text, and files that are not UTF-8.
 import { describe, expect, it } from 'vitest';
 import { readCsv, readCsvTable, type CsvInput } from '../../../src/lib/ml/csv-read';
-import { CsvSchemaError, isMissing, parseNumber } from '../../../src/lib/ml/csv-schema';
+import { isMissing, parseNumber } from '../../../src/lib/ml/csv-schema';
+import { csvErrorOf as errorOf } from './helpers';
 
 /** Every row the reader hands over (header first), with the file row number of each data row. */
 async function read(input: CsvInput): Promise<{ header: string[]; rows: string[][]; numbers: number[] }> {
@@ -25,15 +26,6 @@ async function read(input: CsvInput): Promise<{ header: string[]; rows: string[]
 async function* pieces(text: string | Uint8Array, size: number): AsyncGenerator<Uint8Array> {
 	const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
 	for (let i = 0; i < bytes.length; i += size) yield bytes.slice(i, i + size);
-}
-
-async function errorOf(p: Promise<unknown>): Promise<CsvSchemaError> {
-	const e = await p.then(
-		() => null,
-		(err: unknown) => err
-	);
-	expect(e).toBeInstanceOf(CsvSchemaError);
-	return e as CsvSchemaError;
 }
 
 describe('readCsv on bytes', () => {

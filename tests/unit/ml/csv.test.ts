@@ -1,8 +1,9 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { previewCsv, readCsvTable } from '../../../src/lib/ml/csv-read';
-import { checkHeader, CsvSchemaError, inferSchema, parseNumber } from '../../../src/lib/ml/csv-schema';
+import { checkHeader, inferSchema, parseNumber } from '../../../src/lib/ml/csv-schema';
 import type { ColumnSchema } from '../../../src/lib/ml/table';
+import { csvErrorOf as errorOf } from './helpers';
 
 const schema: ColumnSchema[] = [
 	{ name: 'id', kind: 'categorical', role: 'ignore' },
@@ -12,15 +13,6 @@ const schema: ColumnSchema[] = [
 	{ name: 'target', kind: 'numeric', role: 'target' }
 ];
 const header = 'id,util,region,age,target';
-
-async function errorOf(p: Promise<unknown>): Promise<CsvSchemaError> {
-	const e = await p.then(
-		() => null,
-		(err: unknown) => err
-	);
-	expect(e).toBeInstanceOf(CsvSchemaError);
-	return e as CsvSchemaError;
-}
 
 describe('checkHeader', () => {
 	it('names blank and duplicated headers', () => {
