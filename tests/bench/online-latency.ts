@@ -2,9 +2,10 @@
 // and answered by the service worker (routing, key check, model read from IndexedDB, scoring, log
 // write). The reference, measured in the same page and run, is the pure handleScore() alone with the
 // endpoint and model already in memory, so what the service worker and IndexedDB add is visible.
+// Timed in a Chromium that no debugger watches (bare-chromium.ts), as a learner's browser runs.
 // Needs `npm run build` first; run by `npm run bench`, or alone:
 // `BENCH_PORT=4195 node --import tsx tests/bench/online-latency.ts`.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -17,7 +18,9 @@ import { DELINQUENCY_SCHEMA, generateDelinquencyTable } from '../../src/lib/ml/d
 import type { ModelVersion } from '../../src/lib/ml/model-artifact';
 import { seededRandom } from '../../src/lib/ml/random';
 import { DEFAULT_TRAIN_PARAMS, trainModel } from '../../src/lib/ml/train-model';
-import { startBuiltApp } from './built-app';
+import { chromium } from '@playwright/test';
+import { openBarePage, type BarePage } from './bare-chromium';
+import { CHROMIUM, CHROMIUM_ARGS, startPreview } from './built-app';
 
 /** The port of the built app; BENCH_PORT lets runs on one machine use different ports. */
 const PORT = Number(process.env.BENCH_PORT ?? 4198);
@@ -47,22 +50,41 @@ export async function onlineLatencyBench(): Promise<string[]> {
 	});
 	const bodies = sampleRecords(REQUESTS, 11).map((r) => JSON.stringify([r]));
 
-	const app = await startBuiltApp(PORT);
-	const { browser } = app;
+	const server = await startPreview(PORT);
+	const profile = mkdtempSync(join(tmpdir(), 'prep-lab-online-profile-'));
+	let page: BarePage | null = null;
 	try {
-		// bypassCSP only so the reference bundle can be added as an inline script; fetches are unaffected.
-		const page = await (await browser.newContext({ bypassCSP: true })).newPage();
-		await page.goto(`http://127.0.0.1:${PORT}/settings`);
-		await page.locator('#backup-file').setInputFiles(file);
-		await page.getByRole('button', { name: 'Replace my data with this backup' }).click({ timeout: 60_000 });
-		await page.getByTestId('backup-message').waitFor({ timeout: 60_000 });
+		// Set up with Playwright (the backup restored through Settings, as a learner does), in a profile
+		// kept on disk; then time in the same profile with a bare Chromium (bare-chromium.ts).
+		const setup = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+		try {
+			const tab = await setup.newPage();
+			await tab.goto(`${server.base}/settings`);
+			await tab.locator('#backup-file').setInputFiles(file);
+			await tab.getByRole('button', { name: 'Replace my data with this backup' }).click({ timeout: 60_000 });
+			await tab.getByTestId('backup-message').waitFor({ timeout: 60_000 });
+			await tab.evaluate(`navigator.serviceWorker.ready.then(() => undefined)`);
+		} finally {
+			await setup.close();
+		}
+		page = await openBarePage(`${server.base}/settings`, profile);
+		const bare = page;
 		// Strings, not functions: tsx would add helpers the page does not have.
-		await page.evaluate(`(async () => {
+		for (let tries = 0; ; tries++) {
+			try {
+				if (await bare.evaluate<boolean>(`location.pathname === '/settings' && document.readyState === 'complete'`)) break;
+			} catch {
+				/* the page is still navigating */
+			}
+			if (tries === 100) throw new Error('The settings page did not load in the bare Chromium.');
+			await new Promise((r) => setTimeout(r, 100));
+		}
+		await bare.evaluate(`(async () => {
 			await navigator.serviceWorker.ready;
 			if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
 		})()`);
 		const key = endpoint.keys.primary;
-		const viaWorker = (await page.evaluate(`(async () => {
+		const viaWorker = await bare.evaluate<number[]>(`(async () => {
 			const bodies = ${JSON.stringify(bodies)};
 			const send = async (body) => {
 				const response = await fetch('/api/endpoints/bench/score', { method: 'POST', headers: { authorization: 'Bearer ${key}', 'content-type': 'application/json' }, body });
@@ -77,12 +99,12 @@ export async function onlineLatencyBench(): Promise<string[]> {
 				times.push(performance.now() - t);
 			}
 			return times;
-		})()`)) as number[];
+		})()`);
 
 		// Inside the service worker: the latency each answered request logged (routing to the answer).
 		// Read after the log's batches are written (it waits for a pause in requests).
-		await page.waitForTimeout(1000);
-		const logged = (await page.evaluate(`new Promise((resolve, reject) => {
+		await new Promise((r) => setTimeout(r, 1000));
+		const logged = await bare.evaluate<number[]>(`new Promise((resolve, reject) => {
 			const open = indexedDB.open('${DB_NAME}');
 			open.onerror = () => reject(open.error);
 			open.onsuccess = () => {
@@ -90,12 +112,12 @@ export async function onlineLatencyBench(): Promise<string[]> {
 				all.onsuccess = () => resolve(all.result.slice(-${REQUESTS}).map((r) => r.latencyMs));
 				all.onerror = () => reject(all.error);
 			};
-		})`)) as number[];
+		})`);
 		// The floors, through the same service worker: an OPTIONS request to the same endpoint URL, which
 		// the worker answers with an empty 204 before any other work (the cost of a fetch round trip
 		// through a service worker alone), and a small precached file (one cache lookup).
 		const timeFetches = (send: string) =>
-			page.evaluate(`(async () => {
+			bare.evaluate<number[]>(`(async () => {
 				const send = ${send};
 				for (let i = 0; i < 50; i++) await send();
 				const times = [];
@@ -105,12 +127,13 @@ export async function onlineLatencyBench(): Promise<string[]> {
 					times.push(performance.now() - t);
 				}
 				return times;
-			})()`) as Promise<number[]>;
+			})()`);
 		const options = await timeFetches(`async () => { const r = await fetch('/api/endpoints/bench/score', { method: 'OPTIONS' }); if (r.status !== 204) throw new Error('OPTIONS ' + r.status); }`);
 		const floor = await timeFetches(`async () => (await fetch('/manifest.webmanifest')).text()`);
 
-		await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
-		const inPage = (await page.evaluate(`(async () => {
+		// A DevTools evaluation is not subject to the page's Content-Security-Policy.
+		await bare.evaluate(bundle.outputFiles[0]!.text);
+		const inPage = await bare.evaluate<number[]>(`(async () => {
 			const bodies = ${JSON.stringify(bodies)};
 			const endpoint = ${JSON.stringify(endpoint)};
 			const model = ${JSON.stringify(model)};
@@ -126,18 +149,20 @@ export async function onlineLatencyBench(): Promise<string[]> {
 				times.push(performance.now() - t);
 			}
 			return times;
-		})()`)) as number[];
+		})()`);
 		const sw = stats(viaWorker);
 		const ref = stats(inPage);
 		return [
-			`online endpoint, ${REQUESTS.toLocaleString('en')} single-record requests, fetch → service worker → IndexedDB → score → log: ${f(sw)}`,
+			`online endpoint, ${REQUESTS.toLocaleString('en')} single-record requests, fetch → service worker → IndexedDB → score → log (Chromium with no debugger watching requests): ${f(sw)}`,
 			`  inside the service worker (its logged latency, request to answer): ${f(stats(logged))}`,
 			`  floor, OPTIONS to the same URL (an empty 204, answered before any work): ${f(stats(options))}`,
 			`  a precached 1 KB file fetched through the same service worker: ${f(stats(floor))}`,
 			`  reference, the same handleScore() in the page, endpoint and model in memory: mean ${ref.mean.toFixed(3)} ms per request (service worker + IndexedDB add ${(sw.mean - ref.mean).toFixed(2)} ms on average)`
 		];
 	} finally {
-		await app.close();
+		await page?.close();
+		server.close();
+		rmSync(profile, { recursive: true, force: true });
 	}
 }
 
