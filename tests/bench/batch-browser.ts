@@ -81,6 +81,7 @@ export async function batchBrowserBench(file: string, dir: string): Promise<stri
 		await page.getByLabel('Files (or drop them here)').setInputFiles(file);
 		await page.getByTestId('data-notice').filter({ hasText: `raw/${name}` }).waitFor({ timeout: 120_000 });
 
+		page.on('console', (m) => { if (m.text().startsWith('TIMING')) console.log(m.text()); });
 		await page.goto(`${base}/lab/batch`);
 		await ready();
 		await page.getByLabel('Input file').selectOption(`raw/${name}`);

@@ -1,6 +1,7 @@
 // Datastore zones (raw/, curated/, logs/) in IndexedDB. Files are Blobs, so reading streams them
 // through the CSV reader without loading the whole text, and appends compose Blobs without reading.
 import { checkFileName, NotFoundError, type Datastore, type FileWriter, type Zone } from '../lab/storage';
+import { blobSink } from './blob-sink';
 import type { PrepLabDb, StoredFile } from './schema';
 
 /** A write that would not fit in the storage the browser grants this site. */
@@ -23,12 +24,9 @@ export async function ensureRoom(bytes: number, estimate: StorageEstimator = bro
 	if (bytes > free) throw new QuotaError(bytes, free);
 }
 
-/** How much a writer gathers before folding it into its Blob. */
-export const WRITER_FOLD_BYTES = 8 * 2 ** 20;
-
 const encoder = /* @__PURE__ */ new TextEncoder();
 
-export function idbDatastore(db: PrepLabDb, now: () => Date = () => new Date(), estimate: StorageEstimator = browserEstimate, foldBytes = WRITER_FOLD_BYTES): Datastore {
+export function idbDatastore(db: PrepLabDb, now: () => Date = () => new Date(), estimate: StorageEstimator = browserEstimate): Datastore {
 	const put = (zone: Zone, name: string, blob: Blob) =>
 		db.put('files', { zone, name, blob, size: blob.size, modifiedAt: now().toISOString() } satisfies StoredFile);
 	const get = async (zone: Zone, name: string) => {
@@ -69,55 +67,25 @@ export function idbDatastore(db: PrepLabDb, now: () => Date = () => new Date(), 
 		},
 		async createWriter(zone, name): Promise<FileWriter> {
 			checkFileName(name);
-			// Nothing is stored until close, so a failed run never leaves half a file. Written bytes are
-			// copied into one buffer, used again each time it is folded into the Blob: the output lives
-			// outside the JS heap, and a job makes a Blob every few MB instead of one per write. (In the
-			// lab worker a Blob per 1 MB write took about as long as scoring the rows, and a fresh copy of
-			// each write about half as long: new memory is slow to get; issue 18.)
-			let blob = new Blob([], { type: 'text/csv' });
-			let buffer: Uint8Array | null = null;
-			let used = 0;
+			// Nothing is stored until close, so a failed run never leaves half a file. The bytes go to a
+			// Blob the browser assembles as they arrive (blob-sink.ts), outside this page's memory.
+			const sink = await blobSink('text/csv');
 			let open = true;
-			const fold = () => {
-				if (used === 0) return;
-				// The Blob copies the bytes, so the buffer can be filled again at once.
-				blob = new Blob([blob, buffer!.subarray(0, used) as Uint8Array<ArrayBuffer>], { type: 'text/csv' });
-				used = 0;
-			};
 			return {
 				async write(data) {
 					if (!open) throw new Error('writer is closed');
-					let bytes = typeof data === 'string' ? encoder.encode(data) : data;
-					// The buffer starts small and doubles up to the fold size: most files a lab job writes
-					// are small, and a fresh 8 MB buffer for each slowed a simulated month several times over.
-					let target: Uint8Array = (buffer ??= new Uint8Array(Math.min(foldBytes, Math.max(64 * 1024, bytes.length))));
-					while (bytes.length > 0) {
-						if (used === target.length) {
-							if (target.length < foldBytes) {
-								const grown = new Uint8Array(Math.min(foldBytes, target.length * 2));
-								grown.set(target);
-								target = buffer = grown;
-							} else fold();
-						}
-						const n = Math.min(bytes.length, target.length - used);
-						target.set(bytes.subarray(0, n), used);
-						used += n;
-						bytes = bytes.subarray(n);
-					}
+					await sink.write(typeof data === 'string' ? encoder.encode(data) : data);
 				},
 				async close() {
 					if (!open) throw new Error('writer is closed');
 					open = false;
-					fold();
-					buffer = null;
+					const blob = await sink.close();
 					await ensureRoom(blob.size, estimate);
 					await put(zone, name, blob);
 				},
 				async abort() {
 					open = false;
-					buffer = null;
-					used = 0;
-					blob = new Blob([]);
+					sink.abort();
 				}
 			};
 		},
