@@ -81,47 +81,54 @@ export async function batchBrowserBench(file: string, dir: string): Promise<stri
 		await page.getByLabel('Files (or drop them here)').setInputFiles(file);
 		await page.getByTestId('data-notice').filter({ hasText: `raw/${name}` }).waitFor({ timeout: 120_000 });
 
-		page.on('console', (m) => { if (m.text().startsWith('TIMING')) console.log(m.text()); });
-		await page.goto(`${base}/lab/batch`);
-		await ready();
-		await page.getByLabel('Input file').selectOption(`raw/${name}`);
-		await page.getByLabel('mini_batch_size').fill('10000');
 		const pids = () => renderers(process.pid);
 		const rendererRss = () => Math.max(0, ...pids().map(rssMb));
-		const before = rendererRss();
-		const stop = sampler(rendererRss);
-		// Timed in the page too, from the click to the result's insertion: Playwright's waitFor polls at
-		// up to 500 ms intervals, which the outside figure includes.
-		await page.evaluate(() => {
-			const w = window as unknown as { batchClick: number; batchShown: number };
-			w.batchClick = w.batchShown = 0;
-			[...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Invoke')!.addEventListener('click', () => (w.batchClick = performance.now()), { capture: true, once: true });
-			const observer = new MutationObserver(() => {
-				if (!w.batchClick || !document.querySelector('[data-testid=batch-result]')) return;
-				w.batchShown = performance.now();
-				observer.disconnect();
+		/** One job in a freshly loaded Batch page (so a fresh lab worker), timed in the page. */
+		const job = async () => {
+			await page.goto(`${base}/lab/batch`);
+			await ready();
+			await page.getByLabel('Input file').selectOption(`raw/${name}`);
+			await page.getByLabel('mini_batch_size').fill('10000');
+			const before = rendererRss();
+			const stop = sampler(rendererRss);
+			// Timed in the page, from the click to the result's insertion: Playwright's waitFor polls at
+			// up to 500 ms intervals, which the outside figure includes.
+			await page.evaluate(() => {
+				const w = window as unknown as { batchClick: number; batchShown: number };
+				w.batchClick = w.batchShown = 0;
+				[...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Invoke')!.addEventListener('click', () => (w.batchClick = performance.now()), { capture: true, once: true });
+				const observer = new MutationObserver(() => {
+					if (!w.batchClick || !document.querySelector('[data-testid=batch-result]')) return;
+					w.batchShown = performance.now();
+					observer.disconnect();
+				});
+				observer.observe(document.body, { childList: true, subtree: true });
 			});
-			observer.observe(document.body, { childList: true, subtree: true });
-		});
-		const t0 = performance.now();
-		await page.getByRole('button', { name: 'Invoke' }).click();
-		const result = page.locator('[data-testid=batch-result]');
-		await result.waitFor({ timeout: 600_000 });
-		const outside = performance.now() - t0;
-		const ms = await page.evaluate(() => {
-			const w = window as unknown as { batchClick: number; batchShown: number };
-			return w.batchShown - w.batchClick;
-		});
-		const peak = stop();
-		const status = await result.getAttribute('data-status');
-		const rowsOut = Number((await result.getByTestId('rows-out').textContent())!.replace(/,/g, ''));
-		if (status !== 'succeeded') throw new Error(`browser batch job ${status}`);
+			const t0 = performance.now();
+			await page.getByRole('button', { name: 'Invoke' }).click();
+			const result = page.locator('[data-testid=batch-result]');
+			await result.waitFor({ timeout: 600_000 });
+			const outside = performance.now() - t0;
+			const ms = await page.evaluate(() => {
+				const w = window as unknown as { batchClick: number; batchShown: number };
+				return w.batchShown - w.batchClick;
+			});
+			const peak = stop();
+			const status = await result.getAttribute('data-status');
+			if (status !== 'succeeded') throw new Error(`browser batch job ${status}`);
+			const rowsOut = Number((await result.getByTestId('rows-out').textContent())!.replace(/,/g, ''));
+			return { ms, outside, before, peak, rowsOut };
+		};
+		// Three jobs, each in a fresh page; the median is reported (single jobs vary by 10–25 % here).
+		const jobs = [await job(), await job(), await job()];
+		const median = [...jobs].sort((a, b) => a.ms - b.ms)[1]!;
+		const { ms, outside, before, peak, rowsOut } = median;
 
 		const c = await cliScore(file, dir, 'browser-bench-out.csv');
 		const rate = (rows: number, t: number) => `${Math.round(rows / (t / 1000)).toLocaleString('en')} rows/s`;
 		return [
 			`\nBatch endpoint, ${rowsOut.toLocaleString('en')} rows (${sizeMb.toFixed(0)} MB CSV), append_row, mini_batch_size 10000`,
-			`  Chromium (lab worker, IndexedDB in and out): ${(ms / 1000).toFixed(2)} s click → result in the page (${(outside / 1000).toFixed(2)} s seen by Playwright), ${rate(rowsOut, ms)}, renderer peak RSS ${peak.toFixed(0)} MB (${before.toFixed(0)} MB before the job, +${(peak - before).toFixed(0)} MB)`,
+			`  Chromium (lab worker, IndexedDB in and out): ${(ms / 1000).toFixed(2)} s click → result in the page, median of 3 jobs (${jobs.map((j) => (j.ms / 1000).toFixed(2)).join(', ')} s; ${(outside / 1000).toFixed(2)} s seen by Playwright), ${rate(rowsOut, ms)}, renderer peak RSS ${peak.toFixed(0)} MB (${before.toFixed(0)} MB before the job, +${(peak - before).toFixed(0)} MB)`,
 			`    (in the installed app: the first visit's install, precaching the app, took ${(installMs / 1000).toFixed(1)} s from the first page load)`,
 			`  CLI (npm run lab -- score, file to file):    ${(c.ms / 1000).toFixed(2)} s, ${rate(c.rowsOut, c.ms)}, peak RSS ${c.peakMb.toFixed(0)} MB (start to exit)`,
 			`  browser / CLI time: ${(ms / c.ms).toFixed(2)}×`
