@@ -90,6 +90,33 @@ test('a batch job scores good rows, logs bad ones, and a job past error_threshol
 	await expect(log).toHaveCount(2);
 });
 
+test('a job whose output would replace an earlier one asks first; keeping it runs nothing', async ({ page }) => {
+	await registerModel(page);
+	await upload(page, 'twice.csv', sampleAccountsCsv(50, 3).join(''));
+	await page.goto('/lab/batch');
+	await page.getByLabel('Input file').selectOption('raw/twice.csv');
+	await expect(page.locator('#output-help')).toHaveText('Writes curated/twice_predictions.csv; it appears only if the job succeeds.');
+	await page.getByRole('button', { name: 'Invoke' }).click();
+	const result = page.getByTestId('batch-result');
+	await expect(result).toHaveAttribute('data-status', 'succeeded');
+	const log = page.getByTestId('run-log').locator('tbody tr');
+	await expect(log).toHaveCount(1);
+	await expect(page.locator('#output-help')).toContainText('replacing the copy saved');
+
+	await page.getByRole('button', { name: 'Invoke' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Replace curated/twice_predictions.csv?' });
+	await expect(dialog).toContainText("holds an earlier job's predictions");
+	await dialog.getByRole('button', { name: 'Keep it' }).click();
+	await expect(dialog).toBeHidden();
+	await expect(log).toHaveCount(1);
+
+	await page.getByRole('button', { name: 'Invoke' }).click();
+	await dialog.getByRole('button', { name: 'Replace it and invoke' }).click();
+	await expect(log).toHaveCount(2);
+	await expect(log.first()).toHaveAttribute('data-status', 'succeeded');
+	await expect(result).toHaveAttribute('data-status', 'succeeded');
+});
+
 test('a job whose output spans many blocks writes every row after its own input row, in order', async ({ page }) => {
 	// 40,000 rows make about 2.7 MB of output, handed to the stored file in blocks of about 1 MB whose
 	// buffers are used again (blob-sink.ts): a block changed before the browser had taken it would

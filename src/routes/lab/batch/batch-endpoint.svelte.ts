@@ -63,6 +63,13 @@ export class BatchEndpoint {
 		return input ? predictionsName(input.name) : null;
 	}
 
+	/** The stored file this job's output would replace (an earlier job's predictions), if any. */
+	get replaces(): StoredFileInfo | null {
+		if (this.settings.outputAction !== 'append_row') return null;
+		const name = this.outputName;
+		return this.inputs.find((f) => f.zone === 'curated' && f.name === name) ?? null;
+	}
+
 	async invoke(): Promise<void> {
 		const input = this.selectedInput;
 		const settings = $state.snapshot(this.settings);
