@@ -5,6 +5,7 @@
 // online endpoint benchmark measures what a learner's browser does. Protocol: JSON messages ended
 // by a NUL byte on file descriptors 3 (to Chromium) and 4 (from it).
 import { spawn } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
 import type { Readable, Writable } from 'node:stream';
 import { CHROMIUM, CHROMIUM_ARGS } from './built-app';
 
@@ -22,8 +23,18 @@ export async function openBarePage(url: string, userDataDir: string): Promise<Ba
 	const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 	let nextId = 1;
 	let pending = '';
+	let gone: Error | null = null;
+	const decoder = new StringDecoder('utf8');
+	const fail = (e: Error) => {
+		gone ??= e;
+		waiting.forEach((w) => w.reject(gone!));
+		waiting.clear();
+	};
+	chrome.on('error', fail);
+	toChrome.on('error', fail);
+	fromChrome.on('error', fail);
 	fromChrome.on('data', (data: Buffer) => {
-		pending += data.toString('utf8');
+		pending += decoder.write(data);
 		for (let end = pending.indexOf('\0'); end >= 0; end = pending.indexOf('\0')) {
 			const message = JSON.parse(pending.slice(0, end)) as { id?: number; result?: unknown; error?: { message: string } };
 			pending = pending.slice(end + 1);
@@ -36,16 +47,22 @@ export async function openBarePage(url: string, userDataDir: string): Promise<Ba
 	});
 	const exited = new Promise<void>((resolve) =>
 		chrome.on('exit', () => {
-			waiting.forEach((w) => w.reject(new Error('Chromium exited')));
+			fail(new Error('Chromium exited'));
 			resolve();
 		})
 	);
 	const close = () => {
-		chrome.kill();
+		if (chrome.exitCode === null && chrome.signalCode === null) {
+			chrome.kill();
+			// A Chromium that does not stop on SIGTERM within 5 s is killed outright.
+			const hard = setTimeout(() => chrome.kill('SIGKILL'), 5000);
+			void exited.then(() => clearTimeout(hard));
+		}
 		return exited;
 	};
 	const send = <T>(method: string, params: object, sessionId?: string) =>
 		new Promise<T>((resolve, reject) => {
+			if (gone) return reject(gone);
 			const id = nextId++;
 			waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
 			toChrome.write(`${JSON.stringify({ id, method, params, sessionId })}\0`);

@@ -162,7 +162,12 @@ export async function onlineLatencyBench(): Promise<string[]> {
 	} finally {
 		await page?.close();
 		server.close();
-		rmSync(profile, { recursive: true, force: true });
+		// Chromium's helper processes may still be leaving the profile: retry, and never hide the result.
+		try {
+			rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+		} catch (e) {
+			console.error(`The temporary profile ${profile} could not be removed: ${(e as Error).message}`);
+		}
 	}
 }
 

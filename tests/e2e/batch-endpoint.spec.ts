@@ -106,15 +106,19 @@ test('a job whose output would replace an earlier one asks first; keeping it run
 	await page.getByRole('button', { name: 'Invoke' }).click();
 	const dialog = page.getByRole('dialog', { name: 'Replace curated/twice_predictions.csv?' });
 	await expect(dialog).toContainText("holds an earlier job's predictions");
+	const firstJob = await result.getByRole('heading', { level: 2 }).textContent();
 	await dialog.getByRole('button', { name: 'Keep it' }).click();
 	await expect(dialog).toBeHidden();
-	await expect(log).toHaveCount(1);
+	await expect(page.getByTestId('batch-progress')).toHaveCount(0);
+	await expect(result.getByRole('heading', { level: 2 })).toHaveText(firstJob!);
 
 	await page.getByRole('button', { name: 'Invoke' }).click();
 	await dialog.getByRole('button', { name: 'Replace it and invoke' }).click();
+	await expect(result.getByRole('heading', { level: 2 })).not.toHaveText(firstJob!);
+	await expect(result).toHaveAttribute('data-status', 'succeeded');
+	// Two jobs in all: had "Keep it" started one, there would be three.
 	await expect(log).toHaveCount(2);
 	await expect(log.first()).toHaveAttribute('data-status', 'succeeded');
-	await expect(result).toHaveAttribute('data-status', 'succeeded');
 });
 
 test('a job whose output spans many blocks writes every row after its own input row, in order', async ({ page }) => {
@@ -128,7 +132,7 @@ test('a job whose output spans many blocks writes every row after its own input 
 	await page.getByLabel('Input file').selectOption('raw/many.csv');
 	await page.getByRole('button', { name: 'Invoke' }).click();
 	const result = page.getByTestId('batch-result');
-	await expect(result).toHaveAttribute('data-status', 'succeeded', { timeout: 30_000 });
+	await expect(result).toHaveAttribute('data-status', 'succeeded', { timeout: 60_000 });
 	await expect(result.getByTestId('rows-out')).toHaveText('40,000');
 	const [download] = await Promise.all([page.waitForEvent('download'), result.getByTestId('batch-output').getByRole('button', { name: 'Download' }).click()]);
 	const out = readFileSync((await download.path())!, 'utf8').split('\n');
