@@ -92,10 +92,10 @@ test('a batch job scores good rows, logs bad ones, and a job past error_threshol
 
 test('a job whose output would replace an earlier one asks first; keeping it runs nothing', async ({ page }) => {
 	await registerModel(page);
-	await upload(page, 'twice.csv', sampleAccountsCsv(50, 3).join(''));
+	await upload(page, 'daily_accounts_twice.csv', sampleAccountsCsv(50, 3).join(''));
 	await page.goto('/lab/batch');
-	await page.getByLabel('Input file').selectOption('raw/twice.csv');
-	await expect(page.locator('#output-help')).toHaveText('Writes curated/twice_predictions.csv; it appears only if the job succeeds.');
+	await page.getByLabel('Input file').selectOption('raw/daily_accounts_twice.csv');
+	await expect(page.locator('#output-help')).toHaveText('Writes curated/daily_accounts_twice_predictions.csv; it appears only if the job succeeds.');
 	await page.getByRole('button', { name: 'Invoke' }).click();
 	const result = page.getByTestId('batch-result');
 	await expect(result).toHaveAttribute('data-status', 'succeeded');
@@ -103,9 +103,16 @@ test('a job whose output would replace an earlier one asks first; keeping it run
 	await expect(log).toHaveCount(1);
 	await expect(page.locator('#output-help')).toContainText('replacing the copy saved');
 
+	// Asked on a 390 px phone: the question and both answers fit the screen, long file name and all.
+	await page.setViewportSize({ width: 390, height: 844 });
 	await page.getByRole('button', { name: 'Invoke' }).click();
-	const dialog = page.getByRole('dialog', { name: 'Replace curated/twice_predictions.csv?' });
+	const dialog = page.getByRole('dialog', { name: 'Replace curated/daily_accounts_twice_predictions.csv?' });
 	await expect(dialog).toContainText("holds an earlier job's predictions");
+	for (const part of [dialog, dialog.getByRole('button', { name: 'Keep it' }), dialog.getByRole('button', { name: 'Replace it and invoke' })]) {
+		const box = (await part.boundingBox())!;
+		expect(box.x).toBeGreaterThanOrEqual(0);
+		expect(box.x + box.width).toBeLessThanOrEqual(390);
+	}
 	const firstJob = await result.getByRole('heading', { level: 2 }).textContent();
 	await dialog.getByRole('button', { name: 'Keep it' }).click();
 	await expect(dialog).toBeHidden();
