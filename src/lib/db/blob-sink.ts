@@ -2,8 +2,8 @@
 // ReadableStream that `new Response(stream).blob()` reads, so the page never holds the whole output
 // or copies it into fresh memory. (The writer before this gathered bytes and made a new Blob every
 // 8 MB; each of those copied its bytes into fresh memory, which took 0.4 s of a 1.7 s 1M-row batch
-// job in the lab worker. With this sink the job took 1.45 s, and the renderer grew by 8 MB instead of
-// 35–45 MB; issue 18.)
+// job in the lab worker. With this sink the job took 1.45–1.50 s, and the renderer grew by 8–26 MB
+// instead of 35–45 MB; issue 18.)
 //
 // Reusing a buffer once it is handed over is safe only if the stream's reader is done with it, and
 // runtimes differ: Chromium copies a chunk into its data pipe before it asks for the next one, while
